@@ -1,0 +1,43 @@
+using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Wire;
+
+namespace ContainerNet.Netlink.Route.Links.Kinds;
+
+/// <summary>
+/// A veth pair. The peer is described inside IFLA_INFO_DATA / VETH_INFO_PEER as an ifinfomsg plus its
+/// own IFLA_* attributes; with IFLA_NET_NS_FD the kernel creates it directly in that namespace under
+/// its final name, in the same request (no move, no rename).
+/// Attribute order follows iproute2 (options, then IFLA_IFNAME) so requests match its bytes.
+/// </summary>
+public sealed class VethKind : ILinkKind
+{
+    public required string PeerName { get; init; }
+
+    /// <summary>An open fd of the peer's network namespace (/run/netns/NAME), or null for the same namespace.</summary>
+    public int? PeerNamespaceFd { get; init; }
+
+    public int? PeerMtu { get; init; }
+
+    public byte[]? PeerMacAddress { get; init; }
+
+    public bool PeerUp { get; init; }
+
+    public string Kind => "veth";
+
+    public void WriteInfoData(NetlinkMessageWriter writer)
+    {
+        using (writer.Nest(IfLinkConstants.IFLA_INFO_DATA))
+        using (writer.Nest(VethConstants.VETH_INFO_PEER))
+        {
+            uint flags = PeerUp ? InterfaceFlags.IFF_UP : 0;
+            new IfInfoMessage(RtnetlinkConstants.AF_UNSPEC, 0, 0, flags, flags).Write(writer);
+            if (PeerMacAddress is { } mac)
+                writer.PutAttribute(IfLinkConstants.IFLA_ADDRESS, mac);
+            if (PeerMtu is { } mtu)
+                writer.PutU32(IfLinkConstants.IFLA_MTU, (uint)mtu);
+            if (PeerNamespaceFd is { } fd)
+                writer.PutU32(IfLinkConstants.IFLA_NET_NS_FD, (uint)fd);
+            writer.PutString(IfLinkConstants.IFLA_IFNAME, PeerName);
+        }
+    }
+}

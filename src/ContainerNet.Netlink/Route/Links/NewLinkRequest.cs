@@ -1,0 +1,47 @@
+using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Route.Links.Kinds;
+using ContainerNet.Netlink.Transport;
+using ContainerNet.Netlink.Wire;
+
+namespace ContainerNet.Netlink.Route.Links;
+
+/// <summary>
+/// RTM_NEWLINK with NLM_F_CREATE|NLM_F_EXCL: create a link of a given kind.
+/// Layout: nlmsghdr, ifinfomsg (flags/change carry IFF_UP when Up), [IFLA_ADDRESS] [IFLA_MTU]
+/// [IFLA_GROUP] [IFLA_MASTER] IFLA_IFNAME, IFLA_LINKINFO { IFLA_INFO_KIND, [IFLA_INFO_DATA] }.
+/// </summary>
+public sealed class NewLinkRequest : INetlinkRequest
+{
+    public required string Name { get; init; }
+    public required ILinkKind Kind { get; init; }
+    public int? Mtu { get; init; }
+    public byte[]? MacAddress { get; init; }
+    public uint? Group { get; init; }
+    public int? MasterIndex { get; init; }
+    public bool Up { get; init; }
+
+    public void Encode(NetlinkMessageWriter writer, uint sequence)
+    {
+        const ushort flags = NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_ACK
+            | NetlinkConstants.NLM_F_EXCL | NetlinkConstants.NLM_F_CREATE;
+        using (writer.BeginMessage(RtnetlinkConstants.RTM_NEWLINK, flags, sequence))
+        {
+            uint up = Up ? InterfaceFlags.IFF_UP : 0;
+            new IfInfoMessage(RtnetlinkConstants.AF_UNSPEC, 0, 0, up, up).Write(writer);
+            if (MacAddress is { } mac)
+                writer.PutAttribute(IfLinkConstants.IFLA_ADDRESS, mac);
+            if (Mtu is { } mtu)
+                writer.PutU32(IfLinkConstants.IFLA_MTU, (uint)mtu);
+            if (Group is { } group)
+                writer.PutU32(IfLinkConstants.IFLA_GROUP, group);
+            if (MasterIndex is { } master)
+                writer.PutU32(IfLinkConstants.IFLA_MASTER, (uint)master);
+            writer.PutString(IfLinkConstants.IFLA_IFNAME, Name);
+            using (writer.Nest(IfLinkConstants.IFLA_LINKINFO))
+            {
+                writer.PutString(IfLinkConstants.IFLA_INFO_KIND, Kind.Kind);
+                Kind.WriteInfoData(writer);
+            }
+        }
+    }
+}
