@@ -56,11 +56,15 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
     public void Send(ReadOnlySpan<byte> datagram)
     {
         ThrowIfDisposed();
+        // sockaddr_nl of the kernel (nl_pid 0): every request is addressed explicitly.
+        byte* kernel = stackalloc byte[12];
+        new Span<byte>(kernel, 12).Clear();
+        *(ushort*)kernel = NetlinkConstants.AF_NETLINK;
         fixed (byte* data = datagram)
         {
             while (true)
             {
-                long sent = send(_fd, data, datagram.Length, 0);
+                long sent = sendto(_fd, data, datagram.Length, 0, (sockaddr*)kernel, 12);
                 if (sent >= 0)
                 {
                     if (sent != datagram.Length)

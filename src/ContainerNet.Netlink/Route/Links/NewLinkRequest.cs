@@ -1,3 +1,4 @@
+using System.Text;
 using ContainerNet.Netlink.Constants;
 using ContainerNet.Netlink.Route.Links.Kinds;
 using ContainerNet.Netlink.Transport;
@@ -8,7 +9,9 @@ namespace ContainerNet.Netlink.Route.Links;
 /// <summary>
 /// RTM_NEWLINK with NLM_F_CREATE|NLM_F_EXCL: create a link of a given kind.
 /// Layout: nlmsghdr, ifinfomsg (flags/change carry IFF_UP when Up), [IFLA_ADDRESS] [IFLA_MTU]
-/// [IFLA_GROUP] [IFLA_MASTER] IFLA_IFNAME, IFLA_LINKINFO { IFLA_INFO_KIND, [IFLA_INFO_DATA] }.
+/// [IFLA_GROUP] [IFLA_MASTER] IFLA_IFNAME, IFLA_LINKINFO { IFLA_INFO_KIND (no NUL), [IFLA_INFO_DATA] }.
+/// Same bytes as iproute2's `ip link add NAME address A mtu M group G master B up type KIND`
+/// (it emits options in command-line order; this is that order).
 /// </summary>
 public sealed class NewLinkRequest : INetlinkRequest
 {
@@ -39,7 +42,11 @@ public sealed class NewLinkRequest : INetlinkRequest
             writer.PutString(IfLinkConstants.IFLA_IFNAME, Name);
             using (writer.Nest(IfLinkConstants.IFLA_LINKINFO))
             {
-                writer.PutString(IfLinkConstants.IFLA_INFO_KIND, Kind.Kind);
+                // Without a terminating NUL, as iproute2 sends it (addattr_l(..., strlen(type))).
+                // IFLA_INFO_KIND is an NLA_STRING in the kernel's policy, which takes either form.
+                Span<byte> kind = stackalloc byte[Encoding.UTF8.GetByteCount(Kind.Kind)];
+                Encoding.UTF8.GetBytes(Kind.Kind, kind);
+                writer.PutAttribute(IfLinkConstants.IFLA_INFO_KIND, kind);
                 Kind.WriteInfoData(writer);
             }
         }

@@ -20,8 +20,6 @@ public sealed class VethKind : ILinkKind
 
     public byte[]? PeerMacAddress { get; init; }
 
-    public bool PeerUp { get; init; }
-
     public string Kind => "veth";
 
     public void WriteInfoData(NetlinkMessageWriter writer)
@@ -29,8 +27,8 @@ public sealed class VethKind : ILinkKind
         using (writer.Nest(IfLinkConstants.IFLA_INFO_DATA))
         using (writer.Nest(VethConstants.VETH_INFO_PEER))
         {
-            uint flags = PeerUp ? InterfaceFlags.IFF_UP : 0;
-            new IfInfoMessage(RtnetlinkConstants.AF_UNSPEC, 0, 0, flags, flags).Write(writer);
+            // No IFF_UP here: the kernel opens the peer before the pair is linked and answers ENOTCONN.
+            new IfInfoMessage(RtnetlinkConstants.AF_UNSPEC, 0, 0, 0, 0).Write(writer);
             if (PeerMacAddress is { } mac)
                 writer.PutAttribute(IfLinkConstants.IFLA_ADDRESS, mac);
             if (PeerMtu is { } mtu)

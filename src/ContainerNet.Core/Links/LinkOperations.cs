@@ -1,0 +1,285 @@
+using ContainerNet.Core.Errors;
+using ContainerNet.Core.Namespaces;
+using ContainerNet.Core.Native;
+using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Errors;
+using ContainerNet.Netlink.Route.Links;
+using ContainerNet.Netlink.Route.Links.Kinds;
+using ContainerNet.Netlink.Transport;
+using ContainerNet.Netlink.Wire;
+using Tmds.Linux;
+
+namespace ContainerNet.Core.Links;
+
+/// <summary>Create, read, change and delete links in any namespace, over rtnetlink.</summary>
+public sealed class LinkOperations
+{
+    public const int MinMtu = 68;
+    public const int MaxMtu = 65535;
+
+    private readonly NamespaceConnections _connections;
+
+    public LinkOperations(NamespaceConnections connections) => _connections = connections;
+
+    public IReadOnlyList<NetLink> List(string? namespaceName)
+    {
+        NetlinkConnection connection = _connections.Route(namespaceName);
+        List<LinkMessage> messages;
+        try
+        {
+            messages = connection.QueryAll(GetLinkRequest.Dump(), DecodeLink);
+        }
+        catch (NetlinkException ex)
+        {
+            throw KernelErrors.Translate(ex, $"list the links of {Describe(namespaceName)}", namespaceName);
+        }
+        var namesByIndex = messages.ToDictionary(m => m.Index, m => m.Name);
+        return messages.Select(m => ToNetLink(m, namespaceName, namesByIndex)).ToList();
+    }
+
+    /// <summary>One link by name; throws LinkNotFound when the namespace has none of that name.</summary>
+    public NetLink Get(string? namespaceName, string name)
+    {
+        LinkName.Validate(name);
+        LinkMessage message = Lookup(namespaceName, name);
+        string? master = null;
+        if (message.MasterIndex is { } masterIndex and > 0)
+            master = LookupIndex(namespaceName, masterIndex)?.Name;
+        return ToNetLink(message, namespaceName, master is null ? null : new Dictionary<int, string> { [message.MasterIndex!.Value] = master });
+    }
+
+    public VethPair CreateVethPair(VethPairSpec spec)
+    {
+        LinkName.Validate(spec.Name);
+        LinkName.Validate(spec.PeerName, "peer interface");
+        string hostNamespace = spec.Namespace ?? "";
+        string peerNamespace = string.IsNullOrEmpty(spec.PeerNamespace) ? hostNamespace : spec.PeerNamespace;
+        if (peerNamespace == hostNamespace && spec.Name == spec.PeerName)
+            throw new ContainerNetException("DuplicateInterfaceName", ErrorKind.InvalidArgument, spec.Name,
+                $"Both ends of the veth pair are named '{spec.Name}' in {Describe(hostNamespace)}. Give the peer another name, or put it in another namespace with -PeerNamespace.");
+        ValidateMtu(spec.Mtu, spec.Name);
+        byte[] mac = spec.MacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.MacAddress);
+        byte[] peerMac = spec.PeerMacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.PeerMacAddress, "peer MAC address");
+
+        NetlinkConnection connection = _connections.Route(hostNamespace);
+        int peerFd = -1;
+        if (peerNamespace != hostNamespace)
+            peerFd = _connections.Registry.OpenHandle(peerNamespace);
+        try
+        {
+            var request = new NewLinkRequest
+            {
+                Name = spec.Name,
+                MacAddress = mac,
+                Mtu = spec.Mtu,
+                Up = spec.Up,
+                Kind = new VethKind
+                {
+                    PeerName = spec.PeerName,
+                    PeerNamespaceFd = peerFd >= 0 ? peerFd : null,
+                    PeerMtu = spec.Mtu,
+                    PeerMacAddress = peerMac,
+
+                },
+            };
+            try
+            {
+                connection.Execute(request);
+            }
+            catch (NetlinkException ex) when (ex.Errno == LibC.EEXIST)
+            {
+                bool firstExists = LookupIndexOrName(hostNamespace, spec.Name) is not null;
+                (string who, string where) = firstExists ? (spec.Name, hostNamespace) : (spec.PeerName, peerNamespace);
+                throw new ContainerNetException("LinkExists", ErrorKind.ResourceExists, who,
+                    $"Cannot create veth pair '{spec.Name}': a link named '{who}' already exists in {Describe(where)}. Choose another name or remove it with Remove-NetLink.",
+                    ex, ex.Errno, ex.KernelMessage);
+            }
+            catch (NetlinkException ex)
+            {
+                throw KernelErrors.Translate(ex, $"create veth pair '{spec.Name}'/'{spec.PeerName}'", spec.Name);
+            }
+        }
+        finally
+        {
+            if (peerFd >= 0)
+                Syscall.Close(peerFd);
+        }
+
+        LinkMessage created = Lookup(hostNamespace, spec.Name);
+        if (spec.Up)
+            BringPeerUp(spec, hostNamespace, peerNamespace, created);
+        return new VethPair
+        {
+            Name = created.Name,
+            Namespace = hostNamespace,
+            Index = created.Index,
+            PeerName = spec.PeerName,
+            PeerNamespace = peerNamespace,
+            PeerIndex = created.LinkIndex ?? 0,
+            Mtu = created.Mtu ?? 0,
+            MacAddress = MacAddress.Format(created.MacAddress ?? mac),
+            PeerMacAddress = MacAddress.Format(peerMac),
+            AdminState = created.IsUp ? AdminState.Up : AdminState.Down,
+        };
+    }
+
+    /// <summary>
+    /// The kernel refuses IFF_UP on a veth peer inside the create request (the peer opens before the
+    /// pair is linked: ENOTCONN), so the peer comes up with a second request in its own namespace.
+    /// If that fails, the pair is deleted again: the call leaves nothing behind.
+    /// </summary>
+    private void BringPeerUp(VethPairSpec spec, string hostNamespace, string peerNamespace, LinkMessage created)
+    {
+        try
+        {
+            int peerIndex = created.LinkIndex ?? Lookup(peerNamespace, spec.PeerName).Index;
+            _connections.Route(peerNamespace).Execute(new SetLinkRequest { Index = peerIndex, Up = true });
+        }
+        catch (Exception failure) when (failure is NetlinkException or ContainerNetException)
+        {
+            try
+            {
+                _connections.Route(hostNamespace).Execute(DeleteLinkRequest.ByIndex(created.Index));
+            }
+            catch (NetlinkException)
+            {
+                // Best effort: the original failure is what the caller needs to see.
+            }
+            throw failure is NetlinkException netlink
+                ? KernelErrors.Translate(netlink, $"bring up veth peer '{spec.PeerName}' in {Describe(peerNamespace)}", spec.PeerName)
+                : failure;
+        }
+    }
+
+    /// <summary>Applies the changes in one request and returns the link as it is afterwards (where it is afterwards).</summary>
+    public NetLink Set(string? namespaceName, string name, LinkChanges changes)
+    {
+        LinkName.Validate(name);
+        if (changes.NewName is not null)
+            LinkName.Validate(changes.NewName, "new interface");
+        ValidateMtu(changes.Mtu, name);
+        byte[]? mac = changes.MacAddress is null ? null : MacAddress.Parse(changes.MacAddress);
+        LinkMessage current = Lookup(namespaceName, name);
+
+        int destinationFd = -1;
+        if (!string.IsNullOrEmpty(changes.DestinationNamespace))
+            destinationFd = _connections.Registry.OpenHandle(changes.DestinationNamespace);
+        try
+        {
+            var request = new SetLinkRequest
+            {
+                Index = current.Index,
+                Up = changes.State is null ? null : changes.State == AdminState.Up,
+                Mtu = changes.Mtu,
+                NewName = changes.NewName,
+                MacAddress = mac,
+                NamespaceFd = destinationFd >= 0 ? destinationFd : null,
+            };
+            _connections.Route(namespaceName).Execute(request);
+        }
+        catch (NetlinkException ex) when (ex.Errno == LibC.EEXIST)
+        {
+            string where = changes.DestinationNamespace ?? namespaceName ?? "";
+            string clash = changes.NewName ?? name;
+            throw new ContainerNetException("LinkExists", ErrorKind.ResourceExists, clash,
+                $"Cannot change link '{name}': a link named '{clash}' already exists in {Describe(where)}. Choose another name.",
+                ex, ex.Errno, ex.KernelMessage);
+        }
+        catch (NetlinkException ex)
+        {
+            throw KernelErrors.Translate(ex, $"change link '{name}' in {Describe(namespaceName)}", name);
+        }
+        finally
+        {
+            if (destinationFd >= 0)
+                Syscall.Close(destinationFd);
+        }
+
+        string finalNamespace = changes.DestinationNamespace ?? namespaceName ?? "";
+        return Get(finalNamespace, changes.NewName ?? name);
+    }
+
+    public void Remove(string? namespaceName, string name)
+    {
+        LinkName.Validate(name);
+        try
+        {
+            _connections.Route(namespaceName).Execute(DeleteLinkRequest.ByName(name));
+        }
+        catch (NetlinkException ex) when (ex.Errno == LibC.ENODEV || ex.Errno == LibC.ENOENT)
+        {
+            throw LinkNotFound(namespaceName, name, ex);
+        }
+        catch (NetlinkException ex)
+        {
+            throw KernelErrors.Translate(ex, $"remove link '{name}' from {Describe(namespaceName)}", name);
+        }
+    }
+
+    public static string Describe(string? namespaceName) =>
+        string.IsNullOrEmpty(namespaceName) ? "the host namespace" : $"namespace '{namespaceName}'";
+
+    public static ContainerNetException LinkNotFound(string? namespaceName, string name, Exception? inner = null) =>
+        new("LinkNotFound", ErrorKind.ObjectNotFound, name,
+            $"There is no link named '{name}' in {Describe(namespaceName)}. List the links with Get-NetLink{(string.IsNullOrEmpty(namespaceName) ? "" : $" -Namespace {namespaceName}")}.",
+            inner);
+
+    private static void ValidateMtu(int? mtu, string name)
+    {
+        if (mtu is { } value && (value < MinMtu || value > MaxMtu))
+            throw new ContainerNetException("InvalidMtu", ErrorKind.InvalidArgument, value,
+                $"MTU {value} for '{name}' is out of range. Use a value from {MinMtu} to {MaxMtu}; 1500 is the Ethernet default.");
+    }
+
+    private LinkMessage Lookup(string? namespaceName, string name) =>
+        LookupIndexOrName(namespaceName, name) ?? throw LinkNotFound(namespaceName, name);
+
+    private LinkMessage? LookupIndexOrName(string? namespaceName, string name) =>
+        QuerySingle(namespaceName, GetLinkRequest.ByName(name), name);
+
+    private LinkMessage? LookupIndex(string? namespaceName, int index) =>
+        QuerySingle(namespaceName, GetLinkRequest.ByIndex(index), index.ToString());
+
+    private LinkMessage? QuerySingle(string? namespaceName, GetLinkRequest request, string what)
+    {
+        try
+        {
+            List<LinkMessage> found = _connections.Route(namespaceName).QueryAll(request, DecodeLink);
+            return found.Count > 0 ? found[0] : null;
+        }
+        catch (NetlinkException ex) when (ex.Errno == LibC.ENODEV || ex.Errno == LibC.ENOENT)
+        {
+            return null;
+        }
+        catch (NetlinkException ex)
+        {
+            throw KernelErrors.Translate(ex, $"read link '{what}' in {Describe(namespaceName)}", what);
+        }
+    }
+
+    private static LinkMessage? DecodeLink(in NetlinkMessageHeader header, ReadOnlySpan<byte> payload) =>
+        header.Type == RtnetlinkConstants.RTM_NEWLINK ? LinkMessage.Decode(payload) : null;
+
+    private static NetLink ToNetLink(LinkMessage message, string? namespaceName, IReadOnlyDictionary<int, string>? namesByIndex)
+    {
+        string? master = null;
+        if (message.MasterIndex is { } masterIndex && namesByIndex is not null)
+            namesByIndex.TryGetValue(masterIndex, out master);
+        string kind = message.Kind
+            ?? (message.HardwareType == InterfaceFlags.ARPHRD_LOOPBACK ? "loopback" : "device");
+        return new NetLink
+        {
+            Name = message.Name,
+            Namespace = namespaceName ?? "",
+            Index = message.Index,
+            Kind = kind,
+            State = (LinkState)message.OperState,
+            AdminState = message.IsUp ? AdminState.Up : AdminState.Down,
+            Mtu = message.Mtu ?? 0,
+            MacAddress = MacAddress.Format(message.MacAddress),
+            Master = master,
+            PeerIndex = kind == "veth" ? message.LinkIndex : null,
+            Group = message.Group ?? 0,
+        };
+    }
+}

@@ -1,0 +1,134 @@
+using ContainerNet.Core.Errors;
+using ContainerNet.Core.Native;
+using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Errors;
+using ContainerNet.Netlink.Transport;
+
+namespace ContainerNet.Core.Namespaces;
+
+/// <summary>
+/// One rtnetlink connection per namespace, opened once and reused. A socket for a named namespace is
+/// opened on a throwaway thread that setns'd into it. Entries are checked against the namespace's
+/// inode on every use: a namespace deleted and re-created under the same name gets a new socket, and a
+/// cached socket never keeps a deleted namespace (and its devices) alive for long.
+/// </summary>
+public sealed class NamespaceConnections : IDisposable
+{
+    private readonly NamespaceRegistry _registry;
+    private readonly Func<int, NetlinkConnection> _connect;
+    private readonly Dictionary<string, Entry> _byName = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private NetlinkConnection? _host;
+
+    public NamespaceConnections(NamespaceRegistry registry)
+        : this(registry, protocol => new NetlinkConnection(OpenSocket(protocol))) { }
+
+    /// <summary>For tests: supply the connection factory (e.g. over a recording transport).</summary>
+    public NamespaceConnections(NamespaceRegistry registry, Func<int, NetlinkConnection> connect)
+    {
+        _registry = registry;
+        _connect = connect;
+    }
+
+    public NamespaceRegistry Registry => _registry;
+
+    /// <summary>The rtnetlink connection of a namespace; null or empty means the caller's own ("host").</summary>
+    public NetlinkConnection Route(string? namespaceName)
+    {
+        if (string.IsNullOrEmpty(namespaceName))
+        {
+            lock (_gate)
+                return _host ??= _connect(NetlinkConstants.NETLINK_ROUTE);
+        }
+
+        NamespaceName.Validate(namespaceName);
+        string path = _registry.PathOf(namespaceName);
+        if (Syscall.Stat(path, out _, out ulong inode) != 0)
+        {
+            Forget(namespaceName);
+            throw NamespaceRegistry.NotFound(namespaceName);
+        }
+
+        lock (_gate)
+        {
+            if (_byName.TryGetValue(namespaceName, out Entry? cached) && cached.Inode == inode)
+                return cached.Connection;
+        }
+
+        NetlinkConnection connection = OpenInside(namespaceName);
+        lock (_gate)
+        {
+            PruneStaleEntries();
+            if (_byName.Remove(namespaceName, out Entry? old))
+                old.Connection.Dispose();
+            _byName[namespaceName] = new Entry(inode, connection);
+        }
+        return connection;
+    }
+
+    /// <summary>Drops the cached socket of a namespace (before deleting it, so the socket does not pin it).</summary>
+    public void Forget(string namespaceName)
+    {
+        lock (_gate)
+        {
+            if (_byName.Remove(namespaceName, out Entry? entry))
+                entry.Connection.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (Entry entry in _byName.Values)
+                entry.Connection.Dispose();
+            _byName.Clear();
+            _host?.Dispose();
+            _host = null;
+        }
+    }
+
+    private NetlinkConnection OpenInside(string namespaceName)
+    {
+        int fd = _registry.OpenHandle(namespaceName);
+        try
+        {
+            return NamespaceThread.Run(fd, () => _connect(NetlinkConstants.NETLINK_ROUTE), namespaceName);
+        }
+        finally
+        {
+            Syscall.Close(fd);
+        }
+    }
+
+    private void PruneStaleEntries()
+    {
+        List<string>? stale = null;
+        foreach ((string name, Entry entry) in _byName)
+        {
+            if (Syscall.Stat(_registry.PathOf(name), out _, out ulong inode) != 0 || inode != entry.Inode)
+                (stale ??= new()).Add(name);
+        }
+        if (stale is null)
+            return;
+        foreach (string name in stale)
+        {
+            _byName[name].Connection.Dispose();
+            _byName.Remove(name);
+        }
+    }
+
+    private static NetlinkSocket OpenSocket(int protocol)
+    {
+        try
+        {
+            return NetlinkSocket.Open(protocol);
+        }
+        catch (NetlinkException ex)
+        {
+            throw KernelErrors.Translate(ex, "open a netlink socket", null);
+        }
+    }
+
+    private sealed record Entry(ulong Inode, NetlinkConnection Connection);
+}

@@ -1,0 +1,162 @@
+using ContainerNet.Core.Errors;
+using ContainerNet.Core.Native;
+using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Errors;
+using ContainerNet.Netlink.Route.Links;
+using ContainerNet.Netlink.Transport;
+using Tmds.Linux;
+
+namespace ContainerNet.Core.Namespaces;
+
+/// <summary>
+/// Named network namespaces, kept the way iproute2 keeps them so that `ip netns` and ContainerNet see
+/// the same set: /run/netns is a shared mount, and each namespace is a bind mount of a thread's
+/// /proc/thread-self/ns/net on /run/netns/NAME.
+/// </summary>
+public sealed class NamespaceRegistry
+{
+    public const string DefaultDirectory = "/run/netns";
+
+    public NamespaceRegistry(string directory = DefaultDirectory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public string PathOf(string name) => System.IO.Path.Combine(Directory, name);
+
+    public bool Exists(string name) => NamespaceName.IsValid(name) && Syscall.Stat(PathOf(name), out _, out _) == 0;
+
+    public IReadOnlyList<NetNamespace> List()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+            return Array.Empty<NetNamespace>();
+        var result = new List<NetNamespace>();
+        foreach (string path in System.IO.Directory.EnumerateFiles(Directory))
+        {
+            string name = System.IO.Path.GetFileName(path);
+            if (!NamespaceName.IsValid(name) || Syscall.Stat(path, out _, out ulong inode) != 0)
+                continue;
+            result.Add(new NetNamespace { Name = name, Path = path, Id = inode });
+        }
+        result.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return result;
+    }
+
+    public NetNamespace Get(string name)
+    {
+        NamespaceName.Validate(name);
+        string path = PathOf(name);
+        int error = Syscall.Stat(path, out _, out ulong inode);
+        if (error != 0)
+            throw NotFound(name);
+        return new NetNamespace { Name = name, Path = path, Id = inode };
+    }
+
+    /// <summary>Creates a namespace with its loopback up (as every container runtime does).</summary>
+    public NetNamespace Create(string name)
+    {
+        NamespaceName.Validate(name);
+        EnsureSharedDirectory();
+        string path = PathOf(name);
+
+        int error = Syscall.Open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, out int placeholder, mode: 0);
+        if (error == LibC.EEXIST)
+            throw new ContainerNetException("NamespaceExists", ErrorKind.ResourceExists, name,
+                $"Namespace '{name}' already exists ({path}). Choose another name, or remove it first with Remove-NetNamespace.");
+        if (error != 0)
+            throw KernelErrors.FromErrno(error, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
+        Syscall.Close(placeholder);
+
+        try
+        {
+            NamespaceThread.RunOnThread(() =>
+            {
+                // A new, empty network namespace for this thread only, pinned by the bind mount.
+                int unshareError = Syscall.Unshare(LibC.CLONE_NEWNET);
+                if (unshareError != 0)
+                    throw KernelErrors.FromErrno(unshareError, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
+                int mountError = Syscall.Mount("/proc/thread-self/ns/net", path, "none", LibC.MS_BIND);
+                if (mountError != 0)
+                    throw KernelErrors.FromErrno(mountError, $"bind namespace '{name}' to {path}", name, "NamespaceNotFound", "NamespaceExists");
+                BringLoopbackUp(name);
+                return 0;
+            });
+        }
+        catch
+        {
+            Syscall.Unmount(path, LibC.MNT_DETACH);
+            Syscall.Unlink(path);
+            throw;
+        }
+
+        Syscall.Stat(path, out _, out ulong inode);
+        return new NetNamespace { Name = name, Path = path, Id = inode };
+    }
+
+    /// <summary>
+    /// Called on the thread that is inside the new namespace. Loopback is always ifindex 1 in a new
+    /// network namespace (it is registered first); containers expect it up.
+    /// </summary>
+    private static void BringLoopbackUp(string name)
+    {
+        const int LoopbackIndex = 1;
+        try
+        {
+            using var connection = new NetlinkConnection(NetlinkSocket.Open(NetlinkConstants.NETLINK_ROUTE));
+            connection.Execute(new SetLinkRequest { Index = LoopbackIndex, Up = true });
+        }
+        catch (NetlinkException ex)
+        {
+            throw KernelErrors.Translate(ex, $"bring up the loopback of namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
+        }
+    }
+
+    /// <summary>Unmounts and removes the namespace file; the kernel frees the namespace when nothing else holds it.</summary>
+    public void Delete(string name)
+    {
+        NamespaceName.Validate(name);
+        string path = PathOf(name);
+        if (Syscall.Stat(path, out _, out _) != 0)
+            throw NotFound(name);
+        int error = Syscall.Unmount(path, LibC.MNT_DETACH);
+        if (error != 0 && error != LibC.EINVAL) // EINVAL: not a mount point (a stale file), still remove it
+            throw KernelErrors.FromErrno(error, $"remove namespace '{name}'", name, "NamespaceNotFound");
+        error = Syscall.Unlink(path);
+        if (error != 0 && error != LibC.ENOENT)
+            throw KernelErrors.FromErrno(error, $"remove namespace '{name}'", name, "NamespaceNotFound");
+    }
+
+    /// <summary>Opens the namespace file for setns or IFLA_NET_NS_FD. The caller closes the fd.</summary>
+    public int OpenHandle(string name)
+    {
+        NamespaceName.Validate(name);
+        int error = Syscall.Open(PathOf(name), LibC.O_RDONLY, out int fd);
+        if (error == LibC.ENOENT)
+            throw NotFound(name);
+        if (error != 0)
+            throw KernelErrors.FromErrno(error, $"open namespace '{name}'", name, "NamespaceNotFound");
+        return fd;
+    }
+
+    public static ContainerNetException NotFound(string name) =>
+        new("NamespaceNotFound", ErrorKind.ObjectNotFound, name,
+            $"Namespace '{name}' does not exist. See the existing ones with Get-NetNamespace, or create it with New-NetNamespace.");
+
+    /// <summary>
+    /// As iproute2 does: make the directory a shared mount (binding it onto itself first if it is not a
+    /// mount point), so namespace mounts made here propagate to every mount namespace that sees it.
+    /// </summary>
+    private void EnsureSharedDirectory()
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        ulong sharedRecursive = (ulong)(LibC.MS_SHARED | LibC.MS_REC);
+        int error = Syscall.Mount("", Directory, "none", sharedRecursive);
+        if (error == LibC.EINVAL)
+        {
+            error = Syscall.Mount(Directory, Directory, "none", LibC.MS_BIND | LibC.MS_REC);
+            if (error == 0)
+                error = Syscall.Mount("", Directory, "none", sharedRecursive);
+        }
+        if (error != 0)
+            throw KernelErrors.FromErrno(error, $"prepare {Directory} for namespaces", Directory, "NamespaceNotFound");
+    }
+}

@@ -1,0 +1,70 @@
+using System.Management.Automation;
+using ContainerNet.Commands.Infrastructure;
+using ContainerNet.Core.Errors;
+using ContainerNet.Core.Namespaces;
+
+namespace ContainerNet.Commands;
+
+/// <summary>
+/// Removes named network namespaces (`ip netns del`); the links inside go with them, all unregistered
+/// together. A namespace that still holds links other than lo carries others, so removing it asks
+/// for confirmation as a high-impact change would (skip with -Force or -Confirm:$false).
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "NetNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(NetNamespace))]
+public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
+{
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [ArgumentCompleter(typeof(Completion.NamespaceNameCompleter))]
+    public string[] Name { get; set; } = Array.Empty<string>();
+
+    /// <summary>Removes namespaces that still hold links without asking.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        foreach (string name in Name)
+        {
+            TryRun(() =>
+            {
+                NetNamespace ns = ContainerNetSession.Registry.Get(name);
+                if (!ShouldProcess($"namespace '{name}'", "Remove"))
+                    return;
+                if (!Force && NeedsExtraConfirmation() && HeldLinks(name) is { Count: > 0 } links
+                    && !ShouldContinue($"Namespace '{name}' still holds {links.Count} link(s): {string.Join(", ", links)}. They are removed with it. Continue?",
+                        "Remove namespace with links"))
+                    return;
+                ContainerNetSession.Connections.Forget(name); // a cached socket would keep the namespace alive
+                ContainerNetSession.Registry.Delete(name);
+                if (PassThru)
+                    WriteObject(ns);
+            });
+        }
+    }
+
+    /// <summary>As for ConfirmImpact.High: ask unless -Confirm was given either way or $ConfirmPreference is above High.</summary>
+    private bool NeedsExtraConfirmation()
+    {
+        if (MyInvocation.BoundParameters.ContainsKey("Confirm") || MyInvocation.BoundParameters.ContainsKey("WhatIf"))
+            return false;
+        object? preference = SessionState.PSVariable.GetValue("ConfirmPreference");
+        return preference is not ConfirmImpact impact || impact != ConfirmImpact.None;
+    }
+
+    private static List<string> HeldLinks(string name)
+    {
+        try
+        {
+            return ContainerNetSession.Links.List(name).Where(l => l.Kind != "loopback").Select(l => l.Name).ToList();
+        }
+        catch (ContainerNetException)
+        {
+            return new List<string>(); // cannot look inside: let the removal report what is wrong
+        }
+    }
+}
