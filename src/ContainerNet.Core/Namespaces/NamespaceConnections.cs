@@ -20,14 +20,20 @@ public sealed class NamespaceConnections : IDisposable
     private readonly object _gate = new();
     private NetlinkConnection? _host;
 
-    public NamespaceConnections(NamespaceRegistry registry)
-        : this(registry, protocol => new NetlinkConnection(OpenSocket(protocol))) { }
+    private readonly Func<int, string, NetlinkConnection> _connectInside;
 
-    /// <summary>For tests: supply the connection factory (e.g. over a recording transport).</summary>
-    public NamespaceConnections(NamespaceRegistry registry, Func<int, NetlinkConnection> connect)
+    public NamespaceConnections(NamespaceRegistry registry)
+        : this(registry,
+            protocol => new NetlinkConnection(OpenSocket(protocol)),
+            (fd, name) => new NetlinkConnection(NamespaceThread.OpenSocketInside(fd, NetlinkConstants.NETLINK_ROUTE, name))) { }
+
+    /// <summary>For tests: supply the connection factories (e.g. over a recording transport).</summary>
+    public NamespaceConnections(NamespaceRegistry registry, Func<int, NetlinkConnection> connect,
+        Func<int, string, NetlinkConnection> connectInside)
     {
         _registry = registry;
         _connect = connect;
+        _connectInside = connectInside;
     }
 
     public NamespaceRegistry Registry => _registry;
@@ -93,7 +99,7 @@ public sealed class NamespaceConnections : IDisposable
         int fd = _registry.OpenHandle(namespaceName);
         try
         {
-            return NamespaceThread.Run(fd, () => _connect(NetlinkConstants.NETLINK_ROUTE), namespaceName);
+            return _connectInside(fd, namespaceName);
         }
         finally
         {

@@ -68,18 +68,9 @@ public sealed class NamespaceRegistry
 
         try
         {
-            NamespaceThread.RunOnThread(() =>
-            {
-                // A new, empty network namespace for this thread only, pinned by the bind mount.
-                int unshareError = Syscall.Unshare(LibC.CLONE_NEWNET);
-                if (unshareError != 0)
-                    throw KernelErrors.FromErrno(unshareError, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
-                int mountError = Syscall.Mount("/proc/thread-self/ns/net", path, "none", LibC.MS_BIND);
-                if (mountError != 0)
-                    throw KernelErrors.FromErrno(mountError, $"bind namespace '{name}' to {path}", name, "NamespaceNotFound", "NamespaceExists");
-                BringLoopbackUp(name);
-                return 0;
-            });
+            int socketFd = CreateInside(name, path);
+            using var connection = new NetlinkConnection(NetlinkSocket.Adopt(socketFd, NetlinkConstants.NETLINK_ROUTE));
+            BringLoopbackUp(connection, name);
         }
         catch
         {
@@ -93,15 +84,50 @@ public sealed class NamespaceRegistry
     }
 
     /// <summary>
-    /// Called on the thread that is inside the new namespace. Loopback is always ifindex 1 in a new
-    /// network namespace (it is registered first); containers expect it up.
+    /// On a worker thread: a new network namespace, pinned by a bind mount on <paramref name="path"/>,
+    /// plus a netlink socket inside it; then straight back home (see <see cref="NamespaceThread"/>).
+    /// Returns the socket's fd.
     /// </summary>
-    private static void BringLoopbackUp(string name)
+    private static int CreateInside(string name, string path) =>
+        NamespaceThread.RunOnThread(() =>
+        {
+            int home = OpenOwnNamespace(name);
+            byte[] source = Syscall.Utf8("/proc/thread-self/ns/net"), target = Syscall.Utf8(path);
+            try
+            {
+                int error = Syscall.Unshare(LibC.CLONE_NEWNET);
+                if (error != 0)
+                    throw KernelErrors.FromErrno(error, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
+                error = Syscall.BindMount(source, target);
+                int socketFd = error == 0 ? NetlinkSocket.CreateDescriptor(NetlinkConstants.NETLINK_ROUTE) : -1;
+                if (Syscall.SetNamespace(home, LibC.CLONE_NEWNET) != 0)
+                    Environment.FailFast("ContainerNet could not return a worker thread to its own namespace.");
+                if (error != 0)
+                    throw KernelErrors.FromErrno(error, $"bind namespace '{name}' to {path}", name, "NamespaceNotFound", "NamespaceExists");
+                if (socketFd < 0)
+                    throw KernelErrors.FromErrno(-socketFd, $"open a netlink socket in namespace '{name}'", name, "NamespaceNotFound");
+                return socketFd;
+            }
+            finally
+            {
+                Syscall.Close(home);
+            }
+        });
+
+    private static int OpenOwnNamespace(string name)
+    {
+        int error = Syscall.Open("/proc/thread-self/ns/net", LibC.O_RDONLY, out int fd);
+        if (error != 0)
+            throw KernelErrors.FromErrno(error, "open /proc/thread-self/ns/net", name, "NamespaceNotFound");
+        return fd;
+    }
+
+    /// <summary>Loopback is always ifindex 1 in a new network namespace (registered first); containers expect it up.</summary>
+    private static void BringLoopbackUp(NetlinkConnection connection, string name)
     {
         const int LoopbackIndex = 1;
         try
         {
-            using var connection = new NetlinkConnection(NetlinkSocket.Open(NetlinkConstants.NETLINK_ROUTE));
             connection.Execute(new SetLinkRequest { Index = LoopbackIndex, Up = true });
         }
         catch (NetlinkException ex)

@@ -1,28 +1,88 @@
+using System.Runtime;
 using System.Runtime.ExceptionServices;
 using ContainerNet.Core.Errors;
 using ContainerNet.Core.Native;
+using ContainerNet.Netlink.Transport;
 using Tmds.Linux;
 
 namespace ContainerNet.Core.Namespaces;
 
 /// <summary>
-/// Runs work on a fresh OS thread that has entered another network namespace. setns(2) and
-/// unshare(CLONE_NEWNET) change only the calling thread, so the PowerShell pipeline thread and the
-/// thread pool never leave the caller's namespace. Sockets opened inside stay bound to that
-/// namespace after the thread ends.
+/// Enters other namespaces on a fresh OS thread, never on the pipeline thread or a pool thread.
+/// setns(2) and unshare(2) change only the calling thread, and every thread the runtime creates from
+/// that thread (the background GC thread, pool workers) is born in the same namespaces and stays there,
+/// pinning them (seen here: a ".NET BGC" thread kept a removed namespace and its veth alive). So the
+/// time spent inside is kept to raw syscalls, the thread returns to its own namespaces before running
+/// anything else, and background GC is held off for the rare longer window (starting a process).
 /// </summary>
 internal static class NamespaceThread
 {
     private const int StackSize = 256 * 1024;
+    private const string OwnNetworkNamespace = "/proc/thread-self/ns/net";
+    private const string OwnMountNamespace = "/proc/thread-self/ns/mnt";
 
-    /// <summary>Enters the namespace behind <paramref name="namespaceFd"/>, runs <paramref name="work"/>, and returns its result.</summary>
-    public static T Run<T>(int namespaceFd, Func<T> work, string namespaceName) =>
+    /// <summary>Opens a netlink socket that belongs to the namespace behind <paramref name="namespaceFd"/>.</summary>
+    public static NetlinkSocket OpenSocketInside(int namespaceFd, int protocol, string namespaceName)
+    {
+        int fd = RunOnThread(() =>
+        {
+            int home = OpenOrThrow(OwnNetworkNamespace, namespaceName);
+            try
+            {
+                int error = Syscall.SetNamespace(namespaceFd, LibC.CLONE_NEWNET);
+                if (error != 0)
+                    throw KernelErrors.FromErrno(error, $"enter namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
+                int socketFd = NetlinkSocket.CreateDescriptor(protocol);
+                ReturnHome(home, LibC.CLONE_NEWNET);
+                if (socketFd < 0)
+                    throw KernelErrors.FromErrno(-socketFd, $"open a netlink socket in namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
+                return socketFd;
+            }
+            finally
+            {
+                Syscall.Close(home);
+            }
+        });
+        return NetlinkSocket.Adopt(fd, protocol);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="inside"/> in the namespace behind <paramref name="namespaceFd"/> and in a
+    /// private mount namespace of its own (for work that must start a child there), then returns the
+    /// thread to its own namespaces.
+    /// </summary>
+    public static T RunInsideWithPrivateMounts<T>(int namespaceFd, string namespaceName, Func<T> inside) =>
         RunOnThread(() =>
         {
-            int error = Syscall.SetNamespace(namespaceFd, LibC.CLONE_NEWNET);
-            if (error != 0)
-                throw KernelErrors.FromErrno(error, $"enter namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
-            return work();
+            int homeNet = OpenOrThrow(OwnNetworkNamespace, namespaceName);
+            int homeMount = OpenOrThrow(OwnMountNamespace, namespaceName);
+            GCLatencyMode latency = GCSettings.LatencyMode;
+            try
+            {
+                // Blocking GCs only while inside: a background GC thread created now would stay inside.
+                GCSettings.LatencyMode = GCLatencyMode.Batch;
+                int error = Syscall.SetNamespace(namespaceFd, LibC.CLONE_NEWNET);
+                if (error != 0)
+                    throw KernelErrors.FromErrno(error, $"enter namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
+                try
+                {
+                    error = Syscall.Unshare(LibC.CLONE_NEWNS);
+                    if (error != 0)
+                        throw KernelErrors.FromErrno(error, $"prepare a mount namespace for '{namespaceName}'", namespaceName, "NamespaceNotFound");
+                    return inside();
+                }
+                finally
+                {
+                    ReturnHome(homeMount, LibC.CLONE_NEWNS);
+                    ReturnHome(homeNet, LibC.CLONE_NEWNET);
+                }
+            }
+            finally
+            {
+                GCSettings.LatencyMode = latency;
+                Syscall.Close(homeNet);
+                Syscall.Close(homeMount);
+            }
         });
 
     /// <summary>Runs <paramref name="work"/> on a dedicated thread that is thrown away afterwards.</summary>
@@ -43,5 +103,21 @@ internal static class NamespaceThread
         thread.Join();
         failure?.Throw();
         return result;
+    }
+
+    private static int OpenOrThrow(string path, string namespaceName)
+    {
+        int error = Syscall.Open(path, LibC.O_RDONLY, out int fd);
+        if (error != 0)
+            throw KernelErrors.FromErrno(error, $"open {path}", namespaceName, "NamespaceNotFound");
+        return fd;
+    }
+
+    /// <summary>A thread that cannot get back must not run anything else: end the process rather than leak it.</summary>
+    private static void ReturnHome(int homeFd, int type)
+    {
+        int error = Syscall.SetNamespace(homeFd, type);
+        if (error != 0)
+            Environment.FailFast($"ContainerNet could not return a worker thread to its own namespace (errno {error}).");
     }
 }

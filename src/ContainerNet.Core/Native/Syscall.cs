@@ -26,6 +26,14 @@ internal static unsafe class Syscall
             return mount(src, dst, type, (ulong_t)flags, null) < 0 ? errno : 0;
     }
 
+    /// <summary>mount(2) with pre-encoded NUL-terminated paths: allocates nothing (for use inside another namespace).</summary>
+    public static int BindMount(byte[] source, byte[] target)
+    {
+        fixed (byte* src = source)
+        fixed (byte* dst = target)
+            return mount(src, dst, null, (ulong_t)(ulong)MS_BIND, null) < 0 ? errno : 0;
+    }
+
     public static int Unmount(string target, int flags)
     {
         fixed (byte* p = Utf8(target))
@@ -63,7 +71,7 @@ internal static unsafe class Syscall
         return result < 0 ? errno : 0;
     }
 
-    private static byte[] Utf8(string value)
+    public static byte[] Utf8(string value)
     {
         byte[] bytes = new byte[Encoding.UTF8.GetByteCount(value) + 1];
         Encoding.UTF8.GetBytes(value, bytes);

@@ -32,11 +32,11 @@ public sealed class NamespaceProcessRunner
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            process = NamespaceThread.Run(fd, () =>
+            process = NamespaceThread.RunInsideWithPrivateMounts(fd, namespaceName, () =>
             {
-                PrepareMountNamespace(namespaceName);
+                PrepareMounts(namespaceName);
                 return Start(filePath, arguments);
-            }, namespaceName);
+            });
         }
         finally
         {
@@ -102,14 +102,11 @@ public sealed class NamespaceProcessRunner
         }
     }
 
-    /// <summary>On the worker thread only: a private mount namespace with the namespace's /etc files and /sys.</summary>
-    private static void PrepareMountNamespace(string namespaceName)
+    /// <summary>On the worker thread, in its private mount namespace: the namespace's /etc files and /sys.</summary>
+    private static void PrepareMounts(string namespaceName)
     {
-        int error = Syscall.Unshare(LibC.CLONE_NEWNS);
-        if (error != 0)
-            throw KernelErrors.FromErrno(error, $"prepare a mount namespace for '{namespaceName}'", namespaceName, "NamespaceNotFound");
         // Mounts made below must not propagate back to the caller's mount namespace.
-        error = Syscall.Mount("", "/", "none", (ulong)(LibC.MS_SLAVE | LibC.MS_REC));
+        int error = Syscall.Mount("", "/", "none", (ulong)(LibC.MS_SLAVE | LibC.MS_REC));
         if (error != 0)
             throw KernelErrors.FromErrno(error, $"prepare a mount namespace for '{namespaceName}'", namespaceName, "NamespaceNotFound");
 

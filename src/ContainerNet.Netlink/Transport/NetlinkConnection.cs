@@ -49,6 +49,10 @@ public sealed class NetlinkConnection : IDisposable
             for (int offset = 0; offset < requests.Count; offset += PipelineWindow)
             {
                 int count = Math.Min(PipelineWindow, requests.Count - offset);
+                // Acks are matched by their distance from the window's first sequence number, so a
+                // window must not span the wrap, where NextSequence skips 0: start it again at 1.
+                if (_lastSequence > uint.MaxValue - (uint)count)
+                    _lastSequence = 0;
                 uint firstSequence = _lastSequence + 1;
                 _writer.Reset();
                 var types = new ushort[count];

@@ -23,9 +23,27 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
 
     public static NetlinkSocket Open(int protocol, TimeSpan receiveTimeout)
     {
-        int fd = socket(NetlinkConstants.AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+        int fd = CreateDescriptor(protocol);
         if (fd < 0)
-            throw NetlinkException.FromErrno(errno, "socket(AF_NETLINK)");
+            throw NetlinkException.FromErrno(-fd, "socket(AF_NETLINK)");
+        return Adopt(fd, protocol, receiveTimeout);
+    }
+
+    /// <summary>
+    /// Only the socket(2) call, nothing managed around it: for a thread that stands briefly in another
+    /// namespace and must get out before the runtime does anything on it. Returns the fd or -errno.
+    /// </summary>
+    public static int CreateDescriptor(int protocol)
+    {
+        int fd = socket(NetlinkConstants.AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+        return fd >= 0 ? fd : -errno;
+    }
+
+    /// <summary>Configures and binds a descriptor from <see cref="CreateDescriptor"/>, from any thread.</summary>
+    public static NetlinkSocket Adopt(int fd, int protocol) => Adopt(fd, protocol, DefaultReceiveTimeout);
+
+    private static NetlinkSocket Adopt(int fd, int protocol, TimeSpan receiveTimeout)
+    {
         var result = new NetlinkSocket(fd) { Protocol = protocol };
         try
         {

@@ -26,6 +26,11 @@ public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    private NamespaceRemoval? _removal;
+
+    protected override void BeginProcessing() =>
+        _removal = new NamespaceRemoval(ContainerNetSession.Connections, ContainerNetSession.Links);
+
     protected override void ProcessRecord()
     {
         foreach (string name in Name)
@@ -39,12 +44,18 @@ public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
                     && !ShouldContinue($"Namespace '{name}' still holds {links.Count} link(s): {string.Join(", ", links)}. They are removed with it. Continue?",
                         "Remove namespace with links"))
                     return;
-                ContainerNetSession.Connections.Forget(name); // a cached socket would keep the namespace alive
-                ContainerNetSession.Registry.Delete(name);
+                _removal!.Remove(name);
                 if (PassThru)
                     WriteObject(ns);
             });
         }
+    }
+
+    /// <summary>The kernel dismantles namespaces asynchronously: return only once their host-side veth ends are gone.</summary>
+    protected override void EndProcessing()
+    {
+        if (_removal is not null && !_removal.WaitUntilDismantled(TimeSpan.FromSeconds(5)))
+            WriteWarning("The kernel is still dismantling removed namespaces after 5 s; their host-side veth ends may linger briefly.");
     }
 
     /// <summary>As for ConfirmImpact.High: ask unless -Confirm was given either way or $ConfirmPreference is above High.</summary>
@@ -56,11 +67,11 @@ public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
         return preference is not ConfirmImpact impact || impact != ConfirmImpact.None;
     }
 
-    private static List<string> HeldLinks(string name)
+    private List<string> HeldLinks(string name)
     {
         try
         {
-            return ContainerNetSession.Links.List(name).Where(l => l.Kind != "loopback").Select(l => l.Name).ToList();
+            return _removal!.HeldLinks(name).Select(l => l.Name).ToList();
         }
         catch (ContainerNetException)
         {
