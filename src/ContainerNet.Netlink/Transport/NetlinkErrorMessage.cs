@@ -21,11 +21,13 @@ public readonly record struct NetlinkErrorMessage(int Error, NetlinkMessageHeade
         string? kernelMessage = null;
         if (header.HasFlag(NetlinkConstants.NLM_F_ACK_TLVS))
         {
-            int tlvStart = 4 + NetlinkMessageHeader.Size;
+            long tlvStart = 4 + NetlinkMessageHeader.Size;
+            // Uncapped, the TLVs follow the echoed request, whose nlmsg_len is untrusted input: aligned
+            // in long arithmetic, a huge value lands past the payload instead of wrapping negative.
             if (!header.HasFlag(NetlinkConstants.NLM_F_CAPPED))
-                tlvStart = 4 + NetlinkConstants.Align((int)Math.Max(request.Length, (uint)NetlinkMessageHeader.Size));
+                tlvStart = 4 + ((Math.Max(request.Length, (uint)NetlinkMessageHeader.Size) + 3L) & ~3L);
             if (tlvStart <= payload.Length)
-                kernelMessage = ReadKernelMessage(payload[tlvStart..]);
+                kernelMessage = ReadKernelMessage(payload[(int)tlvStart..]);
         }
         return new NetlinkErrorMessage(error, request, kernelMessage);
     }
