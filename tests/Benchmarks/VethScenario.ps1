@@ -33,7 +33,7 @@ function Get-VethScenarioMethods {
             $connections = [ContainerNet.Core.Namespaces.NamespaceConnections]::new($registry)
             $links = [ContainerNet.Core.Links.LinkOperations]::new($connections)
             foreach ($i in 1..$n) {
-                $null = $registry.Create("c$i")
+                $null = $connections.CreateNamespace("c$i")
                 $spec = [ContainerNet.Core.Links.VethPairSpec]@{ Name = "vc$i"; PeerName = 'eth0'; PeerNamespace = "c$i"; Up = $true }
                 $null = $links.CreateVethPair($spec)
             }

@@ -72,6 +72,19 @@ public sealed class NamespaceConnections : IDisposable
         return connection;
     }
 
+    /// <summary>Creates a namespace and keeps the socket its creation opened inside as its cached connection.</summary>
+    public NetNamespace CreateNamespace(string name) =>
+        _registry.Create(name, (created, connection) =>
+        {
+            lock (_gate)
+            {
+                if (_byName.Remove(name, out Entry? old))
+                    old.Connection.Dispose();
+                _byName[name] = new Entry(created.Id, connection);
+            }
+            return true;
+        });
+
     /// <summary>Drops the cached socket of a namespace (before deleting it, so the socket does not pin it).</summary>
     public void Forget(string namespaceName)
     {

@@ -52,7 +52,13 @@ public sealed class NamespaceRegistry
     }
 
     /// <summary>Creates a namespace with its loopback up (as every container runtime does).</summary>
-    public NetNamespace Create(string name)
+    public NetNamespace Create(string name) => Create(name, keepConnection: null);
+
+    /// <summary>
+    /// As <see cref="Create(string)"/>; <paramref name="keepConnection"/> may take over the rtnetlink
+    /// connection opened inside the new namespace (return true to keep it open), saving a second trip in.
+    /// </summary>
+    public NetNamespace Create(string name, Func<NetNamespace, NetlinkConnection, bool>? keepConnection)
     {
         NamespaceName.Validate(name);
         EnsureSharedDirectory();
@@ -66,21 +72,25 @@ public sealed class NamespaceRegistry
             throw KernelErrors.FromErrno(error, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
         Syscall.Close(placeholder);
 
+        NetlinkConnection? connection = null;
         try
         {
             int socketFd = CreateInside(name, path);
-            using var connection = new NetlinkConnection(NetlinkSocket.Adopt(socketFd, NetlinkConstants.NETLINK_ROUTE));
+            connection = new NetlinkConnection(NetlinkSocket.Adopt(socketFd, NetlinkConstants.NETLINK_ROUTE));
             BringLoopbackUp(connection, name);
+            Syscall.Stat(path, out _, out ulong inode);
+            var created = new NetNamespace { Name = name, Path = path, Id = inode };
+            if (keepConnection?.Invoke(created, connection) != true)
+                connection.Dispose();
+            return created;
         }
         catch
         {
+            connection?.Dispose();
             Syscall.Unmount(path, LibC.MNT_DETACH);
             Syscall.Unlink(path);
             throw;
         }
-
-        Syscall.Stat(path, out _, out ulong inode);
-        return new NetNamespace { Name = name, Path = path, Id = inode };
     }
 
     /// <summary>

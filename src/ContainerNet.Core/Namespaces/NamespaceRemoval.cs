@@ -14,7 +14,8 @@ public sealed class NamespaceRemoval
 {
     private readonly NamespaceConnections _connections;
     private readonly LinkOperations _links;
-    private readonly List<(int HostIndex, int InnerIndex)> _pendingHostPeers = new();
+    // (index inside the removed namespace, its peer's index): the host end is the veth with the reverse pair.
+    private readonly HashSet<(int HostIndex, int InnerIndex)> _pendingHostPeers = new();
 
     public NamespaceRemoval(NamespaceConnections connections, LinkOperations links)
     {
@@ -28,13 +29,10 @@ public sealed class NamespaceRemoval
 
     public void Remove(string name)
     {
-        var hostVeths = _links.List(null).Where(l => l.Kind == "veth" && l.PeerIndex is not null).ToList();
-        var innerVeths = _links.List(name).Where(l => l.Kind == "veth").ToList();
-        foreach (NetLink inner in innerVeths)
+        foreach (NetLink inner in _links.List(name))
         {
-            // A host veth whose peer index is this inner link's index is (almost surely) its other end.
-            foreach (NetLink host in hostVeths.Where(h => h.PeerIndex == inner.Index && inner.PeerIndex == h.Index))
-                _pendingHostPeers.Add((host.Index, inner.Index));
+            if (inner.Kind == "veth" && inner.PeerIndex is { } peerIndex)
+                _pendingHostPeers.Add((peerIndex, inner.Index));
         }
         _connections.Forget(name); // a cached socket would keep the namespace alive
         _connections.Registry.Delete(name);

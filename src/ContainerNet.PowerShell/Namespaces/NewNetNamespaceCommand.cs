@@ -19,7 +19,7 @@ public sealed class NewNetNamespaceCommand : ContainerNetCmdlet
         {
             if (!ShouldProcess($"namespace '{name}'", "Create"))
                 continue;
-            TryRun(() => WriteObject(ContainerNetSession.Registry.Create(name)));
+            TryRun(() => WriteObject(ContainerNetSession.Connections.CreateNamespace(name)));
         }
     }
 }
