@@ -15,7 +15,8 @@ namespace ContainerNet.Core.Links;
 public sealed class LinkOperations
 {
     public const int MinMtu = 68;
-    public const int MaxMtu = 65535;
+    /// <summary>Loopback's default; each device's own maximum (IFLA_MAX_MTU) is enforced by the kernel.</summary>
+    public const int MaxMtu = 65536;
 
     private readonly NamespaceConnections _connections;
 
@@ -185,6 +186,12 @@ public sealed class LinkOperations
                 $"Cannot change link '{name}': a link named '{clash}' already exists in {Describe(where)}. Choose another name.",
                 ex, ex.Errno, ex.KernelMessage);
         }
+        catch (NetlinkException ex) when (ex.Errno == LibC.EINVAL && changes.Mtu is not null)
+        {
+            throw new ContainerNetException("InvalidMtu", ErrorKind.InvalidArgument, changes.Mtu,
+                $"The kernel refused MTU {changes.Mtu} for '{name}'{(ex.KernelMessage is null ? "" : $": {ex.KernelMessage}")}. Use a value within the device's limits (see Get-NetLink).",
+                ex, ex.Errno, ex.KernelMessage);
+        }
         catch (NetlinkException ex)
         {
             throw KernelErrors.Translate(ex, $"change link '{name}' in {Describe(namespaceName)}", name);
@@ -199,12 +206,18 @@ public sealed class LinkOperations
         return Get(finalNamespace, changes.NewName ?? name);
     }
 
-    public void Remove(string? namespaceName, string name)
+    /// <summary>Deletes a link; returns the names of links that went with it in the same namespace (a veth's other end).</summary>
+    public IReadOnlyList<string> Remove(string? namespaceName, string name)
     {
         LinkName.Validate(name);
+        LinkMessage link = Lookup(namespaceName, name);
+        string? peerHere = null;
+        if (link.Kind == "veth" && link.LinkNetnsId is null && link.LinkIndex is { } peerIndex)
+            peerHere = LookupIndex(namespaceName, peerIndex)?.Name;
         try
         {
-            _connections.Route(namespaceName).Execute(DeleteLinkRequest.ByName(name));
+            _connections.Route(namespaceName).Execute(DeleteLinkRequest.ByIndex(link.Index));
+            return peerHere is null ? Array.Empty<string>() : new[] { peerHere };
         }
         catch (NetlinkException ex) when (ex.Errno == LibC.ENODEV || ex.Errno == LibC.ENOENT)
         {
@@ -228,7 +241,7 @@ public sealed class LinkOperations
     {
         if (mtu is { } value && (value < MinMtu || value > MaxMtu))
             throw new ContainerNetException("InvalidMtu", ErrorKind.InvalidArgument, value,
-                $"MTU {value} for '{name}' is out of range. Use a value from {MinMtu} to {MaxMtu}; 1500 is the Ethernet default.");
+                $"MTU {value} for '{name}' is out of range. Use a value from {MinMtu} to {MaxMtu} (and within the device's own limit); 1500 is the Ethernet default.");
     }
 
     private LinkMessage Lookup(string? namespaceName, string name) =>

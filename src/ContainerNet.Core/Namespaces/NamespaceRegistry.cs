@@ -183,7 +183,15 @@ public sealed class NamespaceRegistry
     /// </summary>
     private void EnsureSharedDirectory()
     {
-        System.IO.Directory.CreateDirectory(Directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new ContainerNetException("PermissionDenied", ErrorKind.PermissionDenied, Directory,
+                $"Cannot create {Directory}: {ex.Message} {KernelErrors.PermissionHint}", ex, LibC.EACCES);
+        }
         ulong sharedRecursive = (ulong)(LibC.MS_SHARED | LibC.MS_REC);
         int error = Syscall.Mount("", Directory, "none", sharedRecursive);
         if (error == LibC.EINVAL)

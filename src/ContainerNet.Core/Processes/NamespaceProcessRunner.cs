@@ -22,7 +22,7 @@ public sealed class NamespaceProcessRunner
     public NamespaceProcessRunner(NamespaceRegistry registry) => _registry = registry;
 
     public NetNamespaceProcessResult Run(string namespaceName, string filePath, IReadOnlyList<string> arguments,
-        TimeSpan? timeout = null, CancellationToken cancellation = default)
+        TimeSpan? timeout = null, CancellationToken cancellation = default, string? workingDirectory = null)
     {
         if (string.IsNullOrWhiteSpace(filePath))
             throw new ContainerNetException("InvalidFilePath", ErrorKind.InvalidArgument, filePath,
@@ -35,7 +35,7 @@ public sealed class NamespaceProcessRunner
             process = NamespaceThread.RunInsideWithPrivateMounts(fd, namespaceName, () =>
             {
                 PrepareMounts(namespaceName);
-                return Start(filePath, arguments);
+                return Start(filePath, arguments, workingDirectory);
             });
         }
         finally
@@ -80,10 +80,11 @@ public sealed class NamespaceProcessRunner
         return true;
     }
 
-    private static Process Start(string filePath, IReadOnlyList<string> arguments)
+    private static Process Start(string filePath, IReadOnlyList<string> arguments, string? workingDirectory)
     {
         var startInfo = new ProcessStartInfo(filePath)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = false,

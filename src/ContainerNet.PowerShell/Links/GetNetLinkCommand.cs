@@ -22,17 +22,16 @@ public sealed class GetNetLinkCommand : ContainerNetCmdlet
     [Parameter]
     public string[]? Kind { get; set; }
 
+    private bool OfKind(NetLink link) => Kind is not { Length: > 0 } || Kind.Contains(link.Kind, StringComparer.OrdinalIgnoreCase);
+
     protected override void ProcessRecord()
     {
         TryRun(() =>
         {
-            IEnumerable<NetLink> links = ContainerNetSession.Links.List(Namespace);
-            if (Kind is { Length: > 0 })
-                links = links.Where(l => Kind.Contains(l.Kind, StringComparer.OrdinalIgnoreCase));
-            var list = links.ToList();
+            var list = ContainerNetSession.Links.List(Namespace).ToList();
             if (Name is null || Name.Length == 0)
             {
-                WriteObject(list, enumerateCollection: true);
+                WriteObject(list.Where(OfKind), enumerateCollection: true);
                 return;
             }
             var written = new HashSet<int>();
@@ -47,7 +46,7 @@ public sealed class GetNetLinkCommand : ContainerNetCmdlet
                         WriteFailure(LinkOperations.LinkNotFound(Namespace, name));
                     continue;
                 }
-                foreach (NetLink link in matches.Where(l => written.Add(l.Index)))
+                foreach (NetLink link in matches.Where(OfKind).Where(l => written.Add(l.Index)))
                     WriteObject(link);
             }
         });

@@ -17,13 +17,25 @@ public sealed class RemoveNetLinkCommand : ContainerNetCmdlet
     [ArgumentCompleter(typeof(Completion.NamespaceNameCompleter))]
     public string? Namespace { get; set; }
 
+    // Links already removed in this pipeline as the other end of a veth: (namespace, name).
+    private readonly HashSet<(string, string)> _removedAlong = new();
+
     protected override void ProcessRecord()
     {
         foreach (string name in Name)
         {
+            if (_removedAlong.Remove((Namespace ?? "", name)))
+            {
+                WriteVerbose($"Link '{name}' was already removed as the other end of a veth pair.");
+                continue;
+            }
             if (!ShouldProcess($"link '{name}' in {LinkOperations.Describe(Namespace)}", "Remove"))
                 continue;
-            TryRun(() => ContainerNetSession.Links.Remove(Namespace, name));
+            TryRun(() =>
+            {
+                foreach (string peer in ContainerNetSession.Links.Remove(Namespace, name))
+                    _removedAlong.Add((Namespace ?? "", peer));
+            });
         }
     }
 }

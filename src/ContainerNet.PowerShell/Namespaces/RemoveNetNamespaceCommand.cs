@@ -41,8 +41,7 @@ public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
                 if (!ShouldProcess($"namespace '{name}'", "Remove"))
                     return;
                 if (!Force && NeedsExtraConfirmation() && HeldLinks(name) is { Count: > 0 } links
-                    && !ShouldContinue($"Namespace '{name}' still holds {links.Count} link(s): {string.Join(", ", links)}. They are removed with it. Continue?",
-                        "Remove namespace with links"))
+                    && !Confirm(name, links))
                     return;
                 _removal!.Remove(name);
                 if (PassThru)
@@ -56,6 +55,21 @@ public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
     {
         if (_removal is not null && !_removal.WaitUntilDismantled(TimeSpan.FromSeconds(5)))
             WriteWarning("The kernel is still dismantling removed namespaces after 5 s; their host-side veth ends may linger briefly.");
+    }
+
+    private bool Confirm(string name, List<string> links)
+    {
+        string question = $"Namespace '{name}' still holds {links.Count} link(s): {string.Join(", ", links)}. They are removed with it. Continue?";
+        try
+        {
+            return ShouldContinue(question, "Remove namespace with links");
+        }
+        catch (PSInvalidOperationException)
+        {
+            // A non-interactive host cannot ask: say how to proceed instead of failing the whole pipeline.
+            throw new ContainerNetException("ConfirmationRequired", ErrorKind.InvalidOperation, name,
+                $"Namespace '{name}' still holds {links.Count} link(s) ({string.Join(", ", links)}) and this session cannot ask for confirmation. Add -Force (or -Confirm:$false) to remove it with its links.");
+        }
     }
 
     /// <summary>As for ConfirmImpact.High: ask unless -Confirm was given either way or $ConfirmPreference is above High.</summary>

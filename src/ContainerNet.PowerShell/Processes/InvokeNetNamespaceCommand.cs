@@ -5,7 +5,9 @@ using ContainerNet.Core.Processes;
 namespace ContainerNet.Commands;
 
 /// <summary>Runs a program inside a network namespace, as `ip netns exec` does, and returns what it printed.</summary>
-[Cmdlet(VerbsLifecycle.Invoke, "NetNamespace", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+// No ShouldProcess: the cmdlet changes nothing itself, and -WhatIf/-Confirm would capture the
+// program's own -w/-c style flags (`Invoke-NetNamespace web sh -c ...`).
+[Cmdlet(VerbsLifecycle.Invoke, "NetNamespace")]
 [OutputType(typeof(NetNamespaceProcessResult))]
 public sealed class InvokeNetNamespaceCommand : ContainerNetCmdlet
 {
@@ -31,13 +33,12 @@ public sealed class InvokeNetNamespaceCommand : ContainerNetCmdlet
 
     protected override void ProcessRecord()
     {
-        if (!ShouldProcess($"namespace '{Name}'", $"Run {FilePath} {string.Join(' ', ArgumentList)}".TrimEnd()))
-            return;
         TryRun(() =>
         {
             var runner = new NamespaceProcessRunner(ContainerNetSession.Registry);
             TimeSpan? timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : null;
-            WriteObject(runner.Run(Name, FilePath, ArgumentList, timeout, _stopping.Token));
+            string workingDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            WriteObject(runner.Run(Name, FilePath, ArgumentList, timeout, _stopping.Token, workingDirectory));
         });
     }
 

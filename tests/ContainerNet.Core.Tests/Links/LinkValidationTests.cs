@@ -27,7 +27,7 @@ public class LinkValidationTests
         { new VethPairSpec { Name = "v1", PeerName = "" }, "InvalidInterfaceName" },
         { new VethPairSpec { Name = "v1", PeerName = "v1" }, "DuplicateInterfaceName" },
         { new VethPairSpec { Name = "v1", PeerName = "eth0", Mtu = 67 }, "InvalidMtu" },
-        { new VethPairSpec { Name = "v1", PeerName = "eth0", Mtu = 65536 }, "InvalidMtu" },
+        { new VethPairSpec { Name = "v1", PeerName = "eth0", Mtu = 65537 }, "InvalidMtu" },
         { new VethPairSpec { Name = "v1", PeerName = "eth0", MacAddress = "nope" }, "InvalidMacAddress" },
         { new VethPairSpec { Name = "v1", PeerName = "eth0", PeerMacAddress = "01:00:5e:00:00:01" }, "InvalidMacAddress" },
         { new VethPairSpec { Name = "v1", PeerName = "eth0", PeerNamespace = "../etc" }, "InvalidNamespaceName" },
