@@ -95,6 +95,12 @@ public sealed class LinkOperations
                     $"Cannot create veth pair '{spec.Name}': a link named '{who}' already exists in {Describe(where)}. Choose another name or remove it with Remove-NetLink.",
                     ex, ex.Errno, ex.KernelMessage);
             }
+            catch (NetlinkException ex) when (ex.Errno == LibC.EINVAL && spec.Mtu is not null)
+            {
+                throw new ContainerNetException("InvalidMtu", ErrorKind.InvalidArgument, spec.Mtu,
+                    $"The kernel refused MTU {spec.Mtu} for veth pair '{spec.Name}'{(ex.KernelMessage is null ? "" : $": {ex.KernelMessage}")}. A veth takes {MinMtu}-65535.",
+                    ex, ex.Errno, ex.KernelMessage);
+            }
             catch (NetlinkException ex)
             {
                 throw KernelErrors.Translate(ex, $"create veth pair '{spec.Name}'/'{spec.PeerName}'", spec.Name);

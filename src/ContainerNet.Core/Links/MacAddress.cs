@@ -30,6 +30,9 @@ public static class MacAddress
         if (!TryParse(text, out byte[] bytes))
             throw new ContainerNetException("InvalidMacAddress", ErrorKind.InvalidArgument, text,
                 $"'{text}' is not a valid {role}. Use six hex bytes separated by ':', e.g. 02:42:ac:11:00:02.");
+        if (bytes.All(b => b == 0))
+            throw new ContainerNetException("InvalidMacAddress", ErrorKind.InvalidArgument, text,
+                $"'{text}' is the all-zero address, which the kernel refuses for an interface. Use a unicast address, e.g. 02:42:ac:11:00:02.");
         if ((bytes[0] & 1) != 0)
             throw new ContainerNetException("InvalidMacAddress", ErrorKind.InvalidArgument, text,
                 $"'{text}' is a multicast address and cannot be given to an interface. Use a unicast address (even first byte), e.g. 02:42:ac:11:00:02.");

@@ -9,8 +9,11 @@ namespace ContainerNet.Core.Namespaces;
 /// <summary>
 /// One rtnetlink connection per namespace, opened once and reused. A socket for a named namespace is
 /// opened on a throwaway thread that setns'd into it. Entries are checked against the namespace's
-/// inode on every use: a namespace deleted and re-created under the same name gets a new socket, and a
-/// cached socket never keeps a deleted namespace (and its devices) alive for long.
+/// inode on every use, so a namespace deleted and re-created under the same name gets a new socket.
+/// A socket pins its namespace: while one is cached, `ip netns del` by someone else leaves the
+/// namespace (and the host ends of its veths) alive. So named sockets are kept only while someone
+/// uses the cache (<see cref="Acquire"/>; cmdlets hold it for the length of their pipeline) and are
+/// closed when the last user lets go.
 /// </summary>
 public sealed class NamespaceConnections : IDisposable
 {
@@ -19,6 +22,7 @@ public sealed class NamespaceConnections : IDisposable
     private readonly Dictionary<string, Entry> _byName = new(StringComparer.Ordinal);
     private readonly object _gate = new();
     private NetlinkConnection? _host;
+    private int _users;
 
     private readonly Func<int, string, NetlinkConnection> _connectInside;
 
@@ -70,6 +74,36 @@ public sealed class NamespaceConnections : IDisposable
             _byName[namespaceName] = new Entry(inode, connection);
         }
         return connection;
+    }
+
+    /// <summary>Marks a user of the cache; dispose the result to let go. The last one out closes the named sockets.</summary>
+    public IDisposable Acquire()
+    {
+        lock (_gate)
+            _users++;
+        return new Lease(this);
+    }
+
+    private void Release()
+    {
+        lock (_gate)
+        {
+            if (--_users > 0)
+                return;
+            _users = 0;
+            foreach (Entry entry in _byName.Values)
+                entry.Connection.Dispose();
+            _byName.Clear();
+        }
+    }
+
+    private sealed class Lease : IDisposable
+    {
+        private NamespaceConnections? _owner;
+
+        public Lease(NamespaceConnections owner) => _owner = owner;
+
+        public void Dispose() => Interlocked.Exchange(ref _owner, null)?.Release();
     }
 
     /// <summary>Creates a namespace and keeps the socket its creation opened inside as its cached connection.</summary>

@@ -9,7 +9,8 @@ namespace ContainerNet.HelpBuilder.About;
 /// <summary>
 /// Turns a PlatyPS about page (`# about_X`, `## SHORT DESCRIPTION`, `## LONG DESCRIPTION`, ...)
 /// into the plain text Get-Help prints for about topics: section titles in capitals at the
-/// margin, text indented four spaces and wrapped at 80 columns, code indented eight.
+/// margin with their text on the next line, text indented four spaces and wrapped at 80
+/// columns, code indented eight, one blank line between blocks.
 /// </summary>
 public static class AboutTopicConverter
 {
@@ -19,7 +20,7 @@ public static class AboutTopicConverter
     public static string Convert(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown, MarkdownText.Pipeline);
-        var output = new StringBuilder();
+        var text = new AboutText();
         foreach (var block in document)
         {
             switch (block)
@@ -27,109 +28,125 @@ public static class AboutTopicConverter
                 case YamlFrontMatterBlock:
                     break;
                 case HeadingBlock { Level: 1 } h1:
-                    Section(output, "TOPIC");
-                    output.Append(Indent).AppendLine(MarkdownText.Inline(h1.Inline).ToLowerInvariant());
+                    text.Section("TOPIC");
+                    text.Line(Indent + MarkdownText.Inline(h1.Inline).ToLowerInvariant());
                     break;
                 case HeadingBlock { Level: 2 } h2:
-                    Section(output, MarkdownText.Inline(h2.Inline).ToUpperInvariant());
+                    text.Section(MarkdownText.Inline(h2.Inline).ToUpperInvariant());
                     break;
                 case HeadingBlock heading:
-                    Blank(output);
-                    output.Append(Indent).AppendLine(MarkdownText.Inline(heading.Inline));
+                    text.Section(Indent + MarkdownText.Inline(heading.Inline));
                     break;
                 case FencedCodeBlock or CodeBlock:
-                    Blank(output);
+                    text.StartBlock();
                     foreach (var line in MarkdownText.Code((LeafBlock)block).Split('\n'))
                     {
-                        output.AppendLine((Indent + Indent + line.TrimEnd('\r')).TrimEnd());
+                        text.Line(Indent + Indent + line.TrimEnd('\r'));
                     }
                     break;
                 case ListBlock list:
-                    Blank(output);
+                    text.StartBlock();
                     foreach (var item in MarkdownText.Paragraphs(list))
                     {
-                        var bulletEnd = item.IndexOf(' ') + 1;
-                        Wrap(output, item, Indent, Indent + new string(' ', bulletEnd));
+                        var bulletWidth = item.IndexOf(' ') + 1;
+                        text.Wrapped(item, Indent, Indent + new string(' ', bulletWidth));
                     }
                     break;
                 case Table table:
-                    Blank(output);
-                    WriteTable(output, table);
+                    text.StartBlock();
+                    WriteTable(text, table);
                     break;
                 default:
                     foreach (var para in MarkdownText.Paragraphs(block))
                     {
-                        Blank(output);
-                        Wrap(output, para, Indent, Indent);
+                        text.StartBlock();
+                        text.Wrapped(para, Indent, Indent);
                     }
                     break;
             }
         }
-        return output.ToString().TrimEnd() + Environment.NewLine;
+        return text.ToString();
     }
 
     public static void ConvertFile(string markdownPath, string outputPath) =>
         File.WriteAllText(outputPath, Convert(File.ReadAllText(markdownPath)), new UTF8Encoding(false));
 
-    private static void Section(StringBuilder output, string title)
-    {
-        Blank(output);
-        output.AppendLine(title);
-    }
-
-    // One blank line between blocks, none at the top of the file.
-    private static void Blank(StringBuilder output)
-    {
-        var blankLine = Environment.NewLine + Environment.NewLine;
-        var endsBlank = output.Length >= blankLine.Length
-            && output.ToString(output.Length - blankLine.Length, blankLine.Length) == blankLine;
-        if (output.Length > 0 && !endsBlank)
-        {
-            output.AppendLine();
-        }
-    }
-
-    private static void Wrap(StringBuilder output, string text, string firstIndent, string nextIndent)
-    {
-        foreach (var hardLine in text.Split('\n'))
-        {
-            var line = new StringBuilder(firstIndent);
-            var lineHasWord = false;
-            foreach (var word in hardLine.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (lineHasWord && line.Length + 1 + word.Length > Width)
-                {
-                    output.AppendLine(line.ToString());
-                    line.Clear().Append(nextIndent);
-                    lineHasWord = false;
-                }
-                if (lineHasWord)
-                {
-                    line.Append(' ');
-                }
-                line.Append(word);
-                lineHasWord = true;
-            }
-            output.AppendLine(line.ToString().TrimEnd());
-            firstIndent = nextIndent;
-        }
-    }
-
-    private static void WriteTable(StringBuilder output, Table table)
+    private static void WriteTable(AboutText text, Table table)
     {
         var rows = table.OfType<TableRow>()
             .Select(r => r.OfType<TableCell>().Select(c => string.Join(" ", c.SelectMany(MarkdownText.Paragraphs))).ToList())
             .ToList();
         var columns = rows.Max(r => r.Count);
         var widths = Enumerable.Range(0, columns).Select(i => rows.Max(r => i < r.Count ? r[i].Length : 0)).ToList();
+        var hasHeader = table.OfType<TableRow>().First().IsHeader;
         for (var r = 0; r < rows.Count; r++)
         {
             var cells = Enumerable.Range(0, columns).Select(i => (i < rows[r].Count ? rows[r][i] : string.Empty).PadRight(widths[i]));
-            output.AppendLine((Indent + string.Join("  ", cells)).TrimEnd());
-            if (r == 0 && table.OfType<TableRow>().First().IsHeader)
+            text.Line(Indent + string.Join("  ", cells));
+            if (r == 0 && hasHeader)
             {
-                output.AppendLine((Indent + string.Join("  ", widths.Select(w => new string('-', w)))).TrimEnd());
+                text.Line(Indent + string.Join("  ", widths.Select(w => new string('-', w))));
             }
         }
+    }
+
+    /// <summary>Accumulates lines and knows where blank lines belong.</summary>
+    private sealed class AboutText
+    {
+        private readonly StringBuilder _output = new();
+        private bool _empty = true;
+        private bool _afterSectionTitle;
+
+        public void Section(string title)
+        {
+            StartBlock();
+            Line(title);
+            _afterSectionTitle = true;
+        }
+
+        // One blank line between blocks; none at the top and none right under a section title.
+        public void StartBlock()
+        {
+            if (!_empty && !_afterSectionTitle)
+            {
+                _output.Append('\n');
+            }
+            _afterSectionTitle = false;
+        }
+
+        public void Line(string line)
+        {
+            _output.Append(line.TrimEnd()).Append('\n');
+            _empty = false;
+            _afterSectionTitle = false;
+        }
+
+        public void Wrapped(string text, string firstIndent, string nextIndent)
+        {
+            foreach (var hardLine in text.Split('\n'))
+            {
+                var line = new StringBuilder(firstIndent);
+                var lineHasWord = false;
+                foreach (var word in hardLine.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (lineHasWord && line.Length + 1 + word.Length > Width)
+                    {
+                        Line(line.ToString());
+                        line.Clear().Append(nextIndent);
+                        lineHasWord = false;
+                    }
+                    if (lineHasWord)
+                    {
+                        line.Append(' ');
+                    }
+                    line.Append(word);
+                    lineHasWord = true;
+                }
+                Line(line.ToString());
+                firstIndent = nextIndent;
+            }
+        }
+
+        public override string ToString() => _output.ToString().TrimEnd() + "\n";
     }
 }

@@ -16,6 +16,7 @@ public sealed class LinkNameCompleter : IArgumentCompleter
         WildcardPattern pattern = CompletionText.PatternFor(wordToComplete);
         try
         {
+            using IDisposable lease = ContainerNetSession.Connections.Acquire(); // close the socket afterwards
             return ContainerNetSession.Links.List(namespaceName)
                 .Where(link => pattern.IsMatch(link.Name))
                 .Select(link => CompletionText.Result(link.Name, $"{link.Kind} {link.Name} ({link.State})"))

@@ -7,8 +7,23 @@ namespace ContainerNet.Commands.Infrastructure;
 /// Base of every ContainerNet cmdlet: turns Core failures into ErrorRecords with a stable ErrorId,
 /// the matching category, the target and the kernel's errno/extack kept on the exception.
 /// </summary>
-public abstract class ContainerNetCmdlet : PSCmdlet
+public abstract class ContainerNetCmdlet : PSCmdlet, IDisposable
 {
+    private IDisposable? _socketLease;
+
+    /// <summary>
+    /// Sockets opened inside namespaces are shared while any ContainerNet command runs and closed when
+    /// the last one ends, so they never pin a namespace that someone removes later.
+    /// PowerShell disposes every cmdlet of a pipeline when it ends, also after errors or Ctrl+C.
+    /// </summary>
+    protected override void BeginProcessing() => _socketLease ??= ContainerNetSession.Connections.Acquire();
+
+    public void Dispose()
+    {
+        _socketLease?.Dispose();
+        _socketLease = null;
+    }
+
     /// <summary>Reports one failed item and lets the pipeline go on (per-item failures).</summary>
     protected void WriteFailure(ContainerNetException failure) => WriteError(ToErrorRecord(failure));
 

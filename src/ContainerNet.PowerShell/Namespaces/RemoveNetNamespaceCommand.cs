@@ -28,8 +28,11 @@ public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
 
     private NamespaceRemoval? _removal;
 
-    protected override void BeginProcessing() =>
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
         _removal = new NamespaceRemoval(ContainerNetSession.Connections, ContainerNetSession.Links);
+    }
 
     protected override void ProcessRecord()
     {
@@ -64,7 +67,7 @@ public sealed class RemoveNetNamespaceCommand : ContainerNetCmdlet
         {
             return ShouldContinue(question, "Remove namespace with links");
         }
-        catch (PSInvalidOperationException)
+        catch (Exception ex) when (ex is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException)
         {
             // A non-interactive host cannot ask: say how to proceed instead of failing the whole pipeline.
             throw new ContainerNetException("ConfirmationRequired", ErrorKind.InvalidOperation, name,

@@ -1,0 +1,102 @@
+# Tab completion: namespace names from /run/netns, link names of the namespace already on the
+# command line. What is offered is checked against `ip netns list` and `ip -j -n NS link`.
+
+BeforeAll {
+    . $PSScriptRoot/Sandbox.ps1
+    Assert-ContainerNetSandbox
+    Import-Module ($env:CONTAINERNET_MODULE_PATH ?? "$PSScriptRoot/../../out/ContainerNet") -Force
+    . $PSScriptRoot/TestHelpers.ps1
+
+    function Get-Completion {
+        <# What TabExpansion2 offers at the end of the input line. #>
+        param([Parameter(Mandatory)][string]$InputLine)
+        $result = TabExpansion2 -inputScript $InputLine -cursorColumn $InputLine.Length
+        @($result.CompletionMatches | ForEach-Object CompletionText)
+    }
+}
+
+Describe 'Namespace name completion' {
+    BeforeAll {
+        $stem = New-TestName wcomp
+        $w1 = "${stem}1"
+        $w2 = "${stem}2"
+        $other = New-TestName xcomp
+        foreach ($n in $w1, $w2, $other) { Invoke-Ip netns add $n }
+    }
+    AfterAll { Remove-OracleNamespace $w1, $w2, $other }
+
+    It 'TabExpansion2 ''Remove-NetNamespace -Name w'' offers the existing namespaces starting with w' {
+        $offered = Get-Completion 'Remove-NetNamespace -Name w'
+
+        $offered | Should -Contain $w1
+        $offered | Should -Contain $w2
+        $offered | Should -Not -Contain $other
+        $offered | Should -Be @(Get-OracleNamespaceName | Where-Object { $_ -like 'w*' })
+    }
+
+    It 'narrows to the typed prefix, also when the word is quoted' {
+        Get-Completion "Remove-NetNamespace -Name $stem" | Should -Be @($w1, $w2)
+        Get-Completion "Get-NetNamespace '$w2" | Should -Be @($w2)
+    }
+
+    It 'offers nothing that does not exist' {
+        Get-Completion 'Remove-NetNamespace -Name wcompnothere' | Should -BeNullOrEmpty
+    }
+
+    It 'completes -Namespace, -PeerNamespace, -DestinationNamespace and Invoke-NetNamespace -Name too' {
+        Get-Completion "Get-NetLink -Namespace $stem" | Should -Be @($w1, $w2)
+        Get-Completion "New-VethPair -Name a -PeerName b -PeerNamespace $stem" | Should -Be @($w1, $w2)
+        Get-Completion "Set-NetLink -Name a -DestinationNamespace $stem" | Should -Be @($w1, $w2)
+        Get-Completion "Invoke-NetNamespace -Name $stem" | Should -Be @($w1, $w2)
+    }
+
+    It 'no longer offers a namespace once it is removed' {
+        $gone = New-TestName wgone
+        Invoke-Ip netns add $gone
+        Get-Completion "Remove-NetNamespace -Name $gone" | Should -Be @($gone)
+        Invoke-Ip netns del $gone
+
+        Get-Completion "Remove-NetNamespace -Name $gone" | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Link name completion' {
+    BeforeAll {
+        $web = New-TestName web
+        $hostEnd = New-TestName wh
+        Invoke-Ip netns add $web
+        Invoke-Ip link add $hostEnd type veth peer name eth0 netns $web
+        Invoke-Ip -n $web link add inner0 type veth peer name inner1
+    }
+    AfterAll {
+        Remove-OracleLink $hostEnd
+        Remove-OracleNamespace $web
+    }
+
+    It 'TabExpansion2 ''Get-NetLink -Namespace web -Name '' offers that namespace''s links' {
+        $offered = Get-Completion "Get-NetLink -Namespace $web -Name "
+
+        $offered | Should -Be @(Get-OracleLinkName -Namespace $web)
+        $offered | Should -Contain 'eth0'
+        $offered | Should -Contain 'lo'
+        $offered | Should -Not -Contain $hostEnd
+    }
+
+    It 'narrows to the typed prefix inside the namespace' {
+        Get-Completion "Get-NetLink -Namespace $web -Name inn" | Should -Be @(Get-OracleLinkName -Namespace $web | Where-Object { $_ -like 'inn*' })
+        Get-Completion "Set-NetLink -Namespace $web -Name e" | Should -Be @('eth0')
+        Get-Completion "Remove-NetLink -Namespace $web -Name eth" | Should -Be @('eth0')
+    }
+
+    It 'offers the host''s links without -Namespace' {
+        $offered = Get-Completion 'Get-NetLink -Name '
+
+        $offered | Should -Be @(Get-OracleLinkName)
+        $offered | Should -Contain $hostEnd
+        $offered | Should -Not -Contain 'inner0'
+    }
+
+    It 'offers nothing for a namespace that does not exist' {
+        Get-Completion 'Get-NetLink -Namespace nosuchnamespace -Name ' | Should -BeNullOrEmpty
+    }
+}
