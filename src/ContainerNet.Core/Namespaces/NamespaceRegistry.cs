@@ -173,6 +173,54 @@ public sealed class NamespaceRegistry
         return fd;
     }
 
+    /// <summary>
+    /// A socket of any family that lives in the named namespace (null or empty: the caller's own).
+    /// The caller owns the descriptor (wrap it, e.g. in a SafeSocketHandle).
+    /// </summary>
+    public int OpenSocket(string? namespaceName, int domain, int type, int protocol)
+    {
+        if (string.IsNullOrEmpty(namespaceName))
+        {
+            int fd = LibC.socket(domain, type | LibC.SOCK_CLOEXEC, protocol);
+            if (fd < 0)
+                throw KernelErrors.FromErrno(LibC.errno, "open a socket", null, "NamespaceNotFound");
+            return fd;
+        }
+        int namespaceFd = OpenHandle(namespaceName);
+        try
+        {
+            return NamespaceThread.OpenSocketDescriptorInside(namespaceFd, domain, type, protocol, namespaceName);
+        }
+        finally
+        {
+            Syscall.Close(namespaceFd);
+        }
+    }
+
+    /// <summary>
+    /// Opens a per-namespace file such as /proc/sys/net/ipv4/ip_forward as the named namespace sees it
+    /// (null or empty: the caller's own). The caller owns the descriptor.
+    /// </summary>
+    public int OpenNamespaceFile(string? namespaceName, string path, int flags)
+    {
+        if (string.IsNullOrEmpty(namespaceName))
+        {
+            int error = Syscall.Open(path, flags, out int fd);
+            if (error != 0)
+                throw KernelErrors.FromErrno(error, $"open {path}", path, "ObjectNotFound");
+            return fd;
+        }
+        int namespaceFd = OpenHandle(namespaceName);
+        try
+        {
+            return NamespaceThread.OpenFileInside(namespaceFd, path, flags, namespaceName);
+        }
+        finally
+        {
+            Syscall.Close(namespaceFd);
+        }
+    }
+
     public static ContainerNetException NotFound(string name) =>
         new("NamespaceNotFound", ErrorKind.ObjectNotFound, name,
             $"Namespace '{name}' does not exist. See the existing ones with Get-NetNamespace, or create it with New-NetNamespace.");

@@ -24,7 +24,46 @@ internal static class NamespaceThread
     /// <summary>Opens a netlink socket that belongs to the namespace behind <paramref name="namespaceFd"/>.</summary>
     public static NetlinkSocket OpenSocketInside(int namespaceFd, int protocol, string namespaceName)
     {
-        int fd = RunOnThread(() =>
+        int fd = RunInside(namespaceFd, namespaceName, $"open a netlink socket in namespace '{namespaceName}'",
+            () => NetlinkSocket.CreateDescriptor(protocol));
+        return NetlinkSocket.Adopt(fd, protocol);
+    }
+
+    /// <summary>
+    /// Opens any socket (ICMP, TCP, UDP, netlink) that belongs to the namespace behind
+    /// <paramref name="namespaceFd"/>; only socket(2) runs inside. Returns the descriptor; the caller owns it.
+    /// </summary>
+    public static int OpenSocketDescriptorInside(int namespaceFd, int domain, int type, int protocol, string namespaceName) =>
+        RunInside(namespaceFd, namespaceName, $"open a socket in namespace '{namespaceName}'", () =>
+        {
+            int fd = LibC.socket(domain, type | LibC.SOCK_CLOEXEC, protocol);
+            return fd >= 0 ? fd : -LibC.errno;
+        });
+
+    /// <summary>
+    /// Opens a file whose meaning depends on the opener's network namespace (/proc/sys/net/...) as seen
+    /// from inside <paramref name="namespaceFd"/>; only open(2) runs inside. The caller owns the fd.
+    /// </summary>
+    public static int OpenFileInside(int namespaceFd, string path, int flags, string namespaceName)
+    {
+        byte[] encodedPath = Syscall.Utf8(path);
+        return RunInside(namespaceFd, namespaceName, $"open {path} in namespace '{namespaceName}'", () =>
+        {
+            unsafe
+            {
+                fixed (byte* p = encodedPath)
+                {
+                    int fd = LibC.open(p, flags | LibC.O_CLOEXEC, 0);
+                    return fd >= 0 ? fd : -LibC.errno;
+                }
+            }
+        });
+    }
+
+    /// <summary>Enters, runs one syscall-only step that returns an fd or -errno, returns home at once.</summary>
+    private static int RunInside(int namespaceFd, string namespaceName, string action, Func<int> syscallOnly)
+    {
+        int result = RunOnThread(() =>
         {
             int home = OpenOrThrow(OwnNetworkNamespace, namespaceName);
             try
@@ -32,18 +71,18 @@ internal static class NamespaceThread
                 int error = Syscall.SetNamespace(namespaceFd, LibC.CLONE_NEWNET);
                 if (error != 0)
                     throw KernelErrors.FromErrno(error, $"enter namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
-                int socketFd = NetlinkSocket.CreateDescriptor(protocol);
+                int value = syscallOnly();
                 ReturnHome(home, LibC.CLONE_NEWNET);
-                if (socketFd < 0)
-                    throw KernelErrors.FromErrno(-socketFd, $"open a netlink socket in namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
-                return socketFd;
+                return value;
             }
             finally
             {
                 Syscall.Close(home);
             }
         });
-        return NetlinkSocket.Adopt(fd, protocol);
+        if (result < 0)
+            throw KernelErrors.FromErrno(-result, action, namespaceName, "NamespaceNotFound");
+        return result;
     }
 
     /// <summary>
