@@ -326,6 +326,24 @@ Describe 'Set-NetLink' {
         Assert-LinkMatchesOracle -Link $moved -Oracle $inside -Namespace $ns
     }
 
+    It 'moves a link from one namespace to another and renames it in the same call' {
+        $other = New-TestName slo
+        Invoke-Ip netns add $other
+        try {
+            Invoke-Ip link set $peerName netns $ns
+            $mac = (Get-OracleLink -Namespace $ns -Name $peerName).address
+
+            $moved = Set-NetLink -Name $peerName -Namespace $ns -DestinationNamespace $other -NewName eth0 -PassThru
+
+            Get-OracleLinkName -Namespace $ns | Should -Be @('lo')
+            $inside = Get-OracleLink -Namespace $other -Name eth0
+            $inside.address | Should -BeExactly $mac
+            $inside.link_index | Should -Be (Get-OracleLink -Name $name).ifindex
+            Assert-LinkMatchesOracle -Link $moved -Oracle $inside -Namespace $other
+        }
+        finally { Remove-OracleNamespace $other }
+    }
+
     It 'changes a link inside a namespace (-Namespace)' {
         Invoke-Ip link set $peerName netns $ns
 

@@ -8,7 +8,7 @@ public sealed record LinkChanges
     public string? NewName { get; init; }
     public string? MacAddress { get; init; }
 
-    /// <summary>Move the link into this named namespace; null = it stays where it is.</summary>
+    /// <summary>Move the link into this named namespace; "" = into the caller's own (host) namespace; null = it stays.</summary>
     public string? DestinationNamespace { get; init; }
 
     public bool IsEmpty => State is null && Mtu is null && NewName is null && MacAddress is null && DestinationNamespace is null;

@@ -169,8 +169,10 @@ public sealed class LinkOperations
         LinkMessage current = Lookup(namespaceName, name);
 
         int destinationFd = -1;
-        if (!string.IsNullOrEmpty(changes.DestinationNamespace))
-            destinationFd = _connections.Registry.OpenHandle(changes.DestinationNamespace);
+        if (changes.DestinationNamespace is { Length: > 0 } destination)
+            destinationFd = _connections.Registry.OpenHandle(destination);
+        else if (changes.DestinationNamespace is "")
+            destinationFd = OpenCallersNamespace();
         try
         {
             var request = new SetLinkRequest
@@ -242,6 +244,15 @@ public sealed class LinkOperations
         new("LinkNotFound", ErrorKind.ObjectNotFound, name,
             $"There is no link named '{name}' in {Describe(namespaceName)}. List the links with Get-NetLink{(string.IsNullOrEmpty(namespaceName) ? "" : $" -Namespace {namespaceName}")}.",
             inner);
+
+    /// <summary>The calling thread is never moved out of the caller's namespace, so its own ns file is "the host".</summary>
+    private static int OpenCallersNamespace()
+    {
+        int error = Syscall.Open("/proc/thread-self/ns/net", LibC.O_RDONLY, out int fd);
+        if (error != 0)
+            throw KernelErrors.FromErrno(error, "open the caller's namespace", null, "NamespaceNotFound");
+        return fd;
+    }
 
     private static void ValidateMtu(int? mtu, string name)
     {

@@ -70,7 +70,7 @@ internal static class NamespaceThread
             {
                 int error = Syscall.SetNamespace(namespaceFd, LibC.CLONE_NEWNET);
                 if (error != 0)
-                    throw KernelErrors.FromErrno(error, $"enter namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
+                    throw CannotEnter(error, namespaceName);
                 int value = syscallOnly();
                 ReturnHome(home, LibC.CLONE_NEWNET);
                 return value;
@@ -102,7 +102,7 @@ internal static class NamespaceThread
                 GCSettings.LatencyMode = GCLatencyMode.Batch;
                 int error = Syscall.SetNamespace(namespaceFd, LibC.CLONE_NEWNET);
                 if (error != 0)
-                    throw KernelErrors.FromErrno(error, $"enter namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
+                    throw CannotEnter(error, namespaceName);
                 try
                 {
                     error = Syscall.Unshare(LibC.CLONE_NEWNS);
@@ -143,6 +143,13 @@ internal static class NamespaceThread
         failure?.Throw();
         return result;
     }
+
+    /// <summary>EINVAL from setns: the file is no network namespace (a stale file left in /run/netns).</summary>
+    private static ContainerNetException CannotEnter(int errno, string namespaceName) => errno == LibC.EINVAL
+        ? new ContainerNetException("NamespaceNotFound", ErrorKind.ObjectNotFound, namespaceName,
+            $"'{namespaceName}' is not a live network namespace: its file in /run/netns is not a namespace mount (left over from a crash?). Remove it with Remove-NetNamespace -Name {namespaceName} and create it again.",
+            null, errno)
+        : KernelErrors.FromErrno(errno, $"enter namespace '{namespaceName}'", namespaceName, "NamespaceNotFound");
 
     private static int OpenOrThrow(string path, string namespaceName)
     {

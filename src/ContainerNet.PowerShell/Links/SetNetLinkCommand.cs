@@ -30,8 +30,9 @@ public sealed class SetNetLinkCommand : ContainerNetCmdlet
     [Parameter]
     public string? MacAddress { get; set; }
 
-    /// <summary>Moves the link into this namespace.</summary>
+    /// <summary>Moves the link into this namespace; an empty string moves it into the caller's own (host) namespace.</summary>
     [Parameter]
+    [AllowEmptyString]
     [ArgumentCompleter(typeof(Completion.NamespaceNameCompleter))]
     public string? DestinationNamespace { get; set; }
 
@@ -71,7 +72,7 @@ public sealed class SetNetLinkCommand : ContainerNetCmdlet
         if (changes.Mtu is { } mtu) parts.Add($"set MTU {mtu}");
         if (changes.NewName is { } name) parts.Add($"rename to '{name}'");
         if (changes.MacAddress is { } mac) parts.Add($"set MAC address {mac}");
-        if (changes.DestinationNamespace is { } ns) parts.Add($"move to namespace '{ns}'");
+        if (changes.DestinationNamespace is { } ns) parts.Add(ns.Length == 0 ? "move to the host namespace" : $"move to namespace '{ns}'");
         return string.Join(", ", parts);
     }
 }

@@ -1,0 +1,46 @@
+using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Wire;
+
+namespace ContainerNet.Netlink.Route.Addresses;
+
+/// <summary>A decoded RTM_NEWADDR reply: one address on one interface.</summary>
+public sealed record AddressMessage
+{
+    public byte Family { get; init; }
+    public byte PrefixLength { get; init; }
+    public uint Flags { get; init; }
+    public byte Scope { get; init; }
+    public int InterfaceIndex { get; init; }
+
+    /// <summary>IFA_LOCAL when present (the interface's own address), else IFA_ADDRESS.</summary>
+    public byte[] Address { get; init; } = Array.Empty<byte>();
+
+    public string? Label { get; init; }
+
+    public static AddressMessage Decode(ReadOnlySpan<byte> payload)
+    {
+        var header = IfAddrMessage.Read(payload);
+        byte[]? local = null, address = null;
+        string? label = null;
+        uint flags = header.Flags;
+        var reader = new NetlinkAttributeReader(payload[IfAddrMessage.Size..]);
+        while (reader.TryRead(out ushort type, out ReadOnlySpan<byte> value))
+        {
+            switch (type)
+            {
+                case IfAddrConstants.IFA_LOCAL: local = value.ToArray(); break;
+                case IfAddrConstants.IFA_ADDRESS: address = value.ToArray(); break;
+                case IfAddrConstants.IFA_LABEL: label = NetlinkAttributeReader.ReadString(value); break;
+                case IfAddrConstants.IFA_FLAGS: flags = NetlinkAttributeReader.ReadU32(value); break; // the full 32-bit flags
+            }
+        }
+        byte[] chosen = local ?? address ?? Array.Empty<byte>();
+        if (chosen.Length is not (0 or 4 or 16))
+            throw new NetlinkFormatException($"An address attribute of {chosen.Length} bytes is neither IPv4 nor IPv6.");
+        return new AddressMessage
+        {
+            Family = header.Family, PrefixLength = header.PrefixLength, Flags = flags, Scope = header.Scope,
+            InterfaceIndex = header.Index, Address = chosen, Label = label,
+        };
+    }
+}
