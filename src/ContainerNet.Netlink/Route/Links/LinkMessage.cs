@@ -27,6 +27,9 @@ public sealed record LinkMessage
 
     public uint? Group { get; init; }
 
+    /// <summary>Port options when the link is a bridge port (IFLA_INFO_SLAVE_KIND "bridge").</summary>
+    public BridgePortInfo? BridgePort { get; init; }
+
     public bool IsUp => (Flags & InterfaceFlags.IFF_UP) != 0;
 
     public static LinkMessage Decode(ReadOnlySpan<byte> payload)
@@ -38,6 +41,7 @@ public sealed record LinkMessage
         byte[]? mac = null;
         byte operState = 0;
         string? kind = null, slaveKind = null;
+        BridgePortInfo? bridgePort = null;
 
         var reader = new NetlinkAttributeReader(payload[IfInfoMessage.Size..]);
         while (reader.TryRead(out ushort type, out ReadOnlySpan<byte> value))
@@ -54,7 +58,7 @@ public sealed record LinkMessage
                 case IfLinkConstants.IFLA_LINK_NETNSID: netnsId = NetlinkAttributeReader.ReadI32(value); break;
                 case IfLinkConstants.IFLA_GROUP: group = NetlinkAttributeReader.ReadU32(value); break;
                 case IfLinkConstants.IFLA_OPERSTATE: operState = NetlinkAttributeReader.ReadU8(value); break;
-                case IfLinkConstants.IFLA_LINKINFO: ReadLinkInfo(value, out kind, out slaveKind); break;
+                case IfLinkConstants.IFLA_LINKINFO: ReadLinkInfo(value, out kind, out slaveKind, out bridgePort); break;
             }
         }
 
@@ -63,14 +67,15 @@ public sealed record LinkMessage
             Index = header.Index, Name = name, HardwareType = header.Type, Flags = header.Flags,
             Mtu = mtu, MinMtu = minMtu, MaxMtu = maxMtu, MacAddress = mac, MasterIndex = master,
             OperState = operState, Kind = kind, SlaveKind = slaveKind, LinkIndex = link,
-            LinkNetnsId = netnsId, Group = group,
+            LinkNetnsId = netnsId, Group = group, BridgePort = slaveKind == "bridge" ? bridgePort : null,
         };
     }
 
-    private static void ReadLinkInfo(ReadOnlySpan<byte> linkInfo, out string? kind, out string? slaveKind)
+    private static void ReadLinkInfo(ReadOnlySpan<byte> linkInfo, out string? kind, out string? slaveKind, out BridgePortInfo? bridgePort)
     {
         kind = null;
         slaveKind = null;
+        bridgePort = null;
         var reader = new NetlinkAttributeReader(linkInfo);
         while (reader.TryRead(out ushort type, out ReadOnlySpan<byte> value))
         {
@@ -78,6 +83,8 @@ public sealed record LinkMessage
                 kind = NetlinkAttributeReader.ReadString(value);
             else if (type == IfLinkConstants.IFLA_INFO_SLAVE_KIND)
                 slaveKind = NetlinkAttributeReader.ReadString(value);
+            else if (type == IfLinkConstants.IFLA_INFO_SLAVE_DATA)
+                bridgePort = BridgePortInfo.Decode(value);
         }
     }
 }
