@@ -11,6 +11,7 @@ public static class IfAddrConstants
     public const ushort IFA_FLAGS = 8;
 
     public const byte IFA_F_NODAD = 0x02;
+    public const byte IFA_F_TENTATIVE = 0x40;
     public const byte IFA_F_PERMANENT = 0x80;
     public const uint IFA_F_NOPREFIXROUTE = 0x200;
 }

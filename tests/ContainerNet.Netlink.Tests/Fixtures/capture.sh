@@ -12,6 +12,7 @@
 # The golden-byte tests quote the sendmsg lines; the .hex fixtures beside this script are recvmsg
 # lines, each naming its step and fd in its header. Sequence numbers (iproute2 seeds them with
 # time(NULL)), port ids and MAC addresses of unnamed ends differ from run to run.
+# Addresses, routes and bridge port options have their own sandbox: capture-routes.sh beside this.
 set -u
 OUT=${1:-/tmp/cn-netlink-capture}
 

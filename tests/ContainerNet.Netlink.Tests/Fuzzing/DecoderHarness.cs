@@ -1,6 +1,8 @@
 using System.Runtime.ExceptionServices;
 using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Route.Addresses;
 using ContainerNet.Netlink.Route.Links;
+using ContainerNet.Netlink.Route.Routes;
 using ContainerNet.Netlink.Tests.Support;
 using ContainerNet.Netlink.Transport;
 using ContainerNet.Netlink.Wire;
@@ -29,6 +31,8 @@ internal static class DecoderHarness
             {
                 case NetlinkConstants.NLMSG_ERROR: NetlinkErrorMessage.Decode(header, payload); break;
                 case NetlinkConstants.NLMSG_DONE: NetlinkErrorMessage.DecodeDone(header, payload); break;
+                case RtnetlinkConstants.RTM_NEWADDR or RtnetlinkConstants.RTM_DELADDR: AddressMessage.Decode(payload); break;
+                case RtnetlinkConstants.RTM_NEWROUTE or RtnetlinkConstants.RTM_DELROUTE: RouteMessage.Decode(payload); break;
                 default: LinkMessage.Decode(payload); break;
             }
         }
@@ -39,6 +43,9 @@ internal static class DecoderHarness
     public static void DecodePayload(byte[] payload)
     {
         Expect(payload, "LinkMessage.Decode", p => LinkMessage.Decode(p));
+        Expect(payload, "AddressMessage.Decode", p => AddressMessage.Decode(p));
+        Expect(payload, "RouteMessage.Decode", p => RouteMessage.Decode(p));
+        Expect(payload, "BridgePortInfo.Decode", p => BridgePortInfo.Decode(p));
         Expect(payload, "NetlinkAttributeReader", p => WalkAttributes(p));
         foreach (ushort flags in new[] { 0, NetlinkConstants.NLM_F_ACK_TLVS, NetlinkConstants.NLM_F_ACK_TLVS | NetlinkConstants.NLM_F_CAPPED })
         {
@@ -56,7 +63,8 @@ internal static class DecoderHarness
         {
             if (++count > attributes.Length / NetlinkConstants.NLA_HDRLEN)
                 throw new XunitException($"NetlinkAttributeReader did not advance after {count} attributes.");
-            // Every attribute may be a nest: walk it too, as LinkMessage does with IFLA_LINKINFO.
+            // Every attribute may be a nest: walk it too, as LinkMessage does with IFLA_LINKINFO and
+            // IFLA_INFO_SLAVE_DATA.
             try { WalkAttributes(value); } catch (NetlinkFormatException) { }
         }
     }

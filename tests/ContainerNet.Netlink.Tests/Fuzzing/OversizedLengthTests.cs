@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using ContainerNet.Netlink.Constants;
 using ContainerNet.Netlink.Route;
+using ContainerNet.Netlink.Route.Addresses;
 using ContainerNet.Netlink.Route.Links;
+using ContainerNet.Netlink.Route.Routes;
 using ContainerNet.Netlink.Tests.Support;
 using ContainerNet.Netlink.Transport;
 using ContainerNet.Netlink.Wire;
@@ -53,6 +55,55 @@ public sealed class OversizedLengthTests
         BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(linkInfo + 4), parentLength);
 
         Assert.Throws<NetlinkFormatException>(() => LinkMessage.Decode(payload));
+    }
+
+    [Theory]
+    [InlineData((ushort)0)]
+    [InlineData((ushort)3)]
+    [InlineData((ushort)0x8000)]
+    [InlineData((ushort)0xffff)]
+    public void Address_and_route_attribute_length_that_does_not_fit_is_refused(ushort length)
+    {
+        byte[] address = Fixture.FirstPayload("addr-dump-4.hex");
+        byte[] route = Fixture.FirstPayload("route-dump-4.hex");
+        BinaryPrimitives.WriteUInt16LittleEndian(address.AsSpan(IfAddrMessage.Size), length); // IFA_ADDRESS's nla_len
+        BinaryPrimitives.WriteUInt16LittleEndian(route.AsSpan(RtMessage.Size), length);      // RTA_TABLE's nla_len
+
+        Assert.Throws<NetlinkFormatException>(() => AddressMessage.Decode(address));
+        Assert.Throws<NetlinkFormatException>(() => RouteMessage.Decode(route));
+    }
+
+    [Fact]
+    public void Address_of_neither_four_nor_sixteen_bytes_is_refused()
+    {
+        byte[] payload = Fixture.FirstPayload("addr-dump-4.hex");
+        int local = AttributePath.Find(payload, IfAddrMessage.Size, IfAddrConstants.IFA_LOCAL);
+        BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(local), 7); // 3 bytes of value; padding keeps the walk aligned
+
+        Assert.Throws<NetlinkFormatException>(() => AddressMessage.Decode(payload));
+    }
+
+    [Fact]
+    public void Slave_data_longer_than_its_link_info_is_refused()
+    {
+        byte[] payload = Fixture.Load("link-vweb-port.hex")[NetlinkMessageHeader.Size..];
+        int linkInfo = AttributePath.Find(payload, IfInfoMessage.Size, IfLinkConstants.IFLA_LINKINFO);
+        int slaveData = AttributePath.Find(payload, IfInfoMessage.Size, IfLinkConstants.IFLA_LINKINFO, IfLinkConstants.IFLA_INFO_SLAVE_DATA);
+        ushort linkInfoLength = BinaryPrimitives.ReadUInt16LittleEndian(payload.AsSpan(linkInfo));
+        // Claim everything from the slave data to the end of IFLA_LINKINFO, and 4 bytes more.
+        BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(slaveData), (ushort)(linkInfo + linkInfoLength - slaveData + 4));
+
+        Assert.Throws<NetlinkFormatException>(() => LinkMessage.Decode(payload));
+    }
+
+    [Fact]
+    public void Port_option_attribute_without_a_value_is_refused()
+    {
+        byte[] payload = Fixture.Load("link-vweb-port.hex")[NetlinkMessageHeader.Size..];
+        byte[] slaveData = AttributePath.Value(payload, IfInfoMessage.Size, IfLinkConstants.IFLA_LINKINFO, IfLinkConstants.IFLA_INFO_SLAVE_DATA);
+        BinaryPrimitives.WriteUInt16LittleEndian(slaveData, 4); // IFLA_BRPORT_STATE with nla_len 4: no u8 to read
+
+        Assert.Throws<NetlinkFormatException>(() => BridgePortInfo.Decode(slaveData));
     }
 
     [Theory]

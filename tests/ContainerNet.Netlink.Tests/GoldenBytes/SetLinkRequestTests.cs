@@ -42,6 +42,16 @@ public sealed class SetLinkRequestTests
         "00 00 0000 03000000 00000000 00000000" +     // ifinfomsg: family AF_UNSPEC, pad, type 0, index 3, flags 0x0, change 0x0
         "0800 0a00 02000000";                         // IFLA_MASTER (nla_len 8) = 2
 
+    /// <summary>
+    /// ip link set vweb nomaster (captured by Fixtures/capture-routes.sh, whose sandbox also has cn0 at
+    /// index 2 and vweb at 3; its `ip link set vweb master cn0` sent the Master bytes above with its own
+    /// sequence number)
+    /// </summary>
+    private const string NoMaster =
+        "28000000 1000 0500 720d066b 00000000" +      // nlmsghdr: len 40, RTM_NEWLINK, NLM_F_REQUEST|NLM_F_ACK, seq 1795558770, pid 0
+        "00 00 0000 03000000 00000000 00000000" +     // ifinfomsg: family AF_UNSPEC, pad, type 0, index 3, flags 0x0, change 0x0
+        "0800 0a00 00000000";                         // IFLA_MASTER (nla_len 8) = 0: release from the master
+
     /// <summary>ip link set vweb name x</summary>
     private const string Rename =
         "28000000 1000 0500 2d06066b 00000000" +      // nlmsghdr: len 40, RTM_NEWLINK, NLM_F_REQUEST|NLM_F_ACK, seq 1795556909, pid 0
@@ -73,6 +83,10 @@ public sealed class SetLinkRequestTests
     [Fact]
     public void Master_is_the_bridge_index() =>
         Golden.AssertEncodes(Master, new SetLinkRequest { Index = 3, MasterIndex = 2 }, 1795556907);
+
+    [Fact]
+    public void Master_zero_releases_the_link_as_nomaster_does() =>
+        Golden.AssertEncodes(NoMaster, new SetLinkRequest { Index = 3, MasterIndex = 0 }, 1795558770);
 
     [Fact]
     public void New_name_is_IFLA_IFNAME_on_the_index() =>

@@ -1,3 +1,5 @@
+using ContainerNet.Netlink.Wire;
+
 namespace ContainerNet.Netlink.Tests.Support;
 
 /// <summary>
@@ -22,6 +24,13 @@ internal static class Fixture
         if (declaredLength is { } declared && declared != bytes.Length)
             throw new InvalidDataException($"{name} declares {declared} bytes but holds {bytes.Length}.");
         return bytes;
+    }
+
+    /// <summary>The payload (after nlmsghdr, up to nlmsg_len) of the fixture's first message.</summary>
+    public static byte[] FirstPayload(string name)
+    {
+        byte[] datagram = Load(name);
+        return datagram[NetlinkMessageHeader.Size..(int)NetlinkMessageHeader.Read(datagram).Length];
     }
 
     public static IEnumerable<string> All() =>

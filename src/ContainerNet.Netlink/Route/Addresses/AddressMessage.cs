@@ -34,9 +34,11 @@ public sealed record AddressMessage
                 case IfAddrConstants.IFA_FLAGS: flags = NetlinkAttributeReader.ReadU32(value); break; // the full 32-bit flags
             }
         }
+        // The family fixes the size for IP; other families (Phonet, DECnet...) carry their own sizes.
         byte[] chosen = local ?? address ?? Array.Empty<byte>();
-        if (chosen.Length is not (0 or 4 or 16))
-            throw new NetlinkFormatException($"An address attribute of {chosen.Length} bytes is neither IPv4 nor IPv6.");
+        int expected = header.Family switch { RtnetlinkConstants.AF_INET => 4, RtnetlinkConstants.AF_INET6 => 16, _ => -1 };
+        if (expected > 0 && chosen.Length is not 0 && chosen.Length != expected)
+            throw new NetlinkFormatException($"An address of family {header.Family} must be {expected} bytes, not {chosen.Length}.");
         return new AddressMessage
         {
             Family = header.Family, PrefixLength = header.PrefixLength, Flags = flags, Scope = header.Scope,

@@ -7,10 +7,11 @@ namespace ContainerNet.Netlink.Route.Routes;
 /// <summary>
 /// RTM_NEWROUTE (NLM_F_CREATE|NLM_F_EXCL) or RTM_DELROUTE in the main table, as
 /// `ip route add|del DST/LEN [via GW] [metric M] [dev D]` sends it: nlmsghdr, rtmsg (family, dst_len,
-/// table main; for add: protocol boot, scope universe, or link when there is no gateway, type unicast;
-/// for delete: protocol unspec, scope nowhere, type unspec, so that any matching route goes),
+/// table main; for add: protocol boot, scope universe, or for IPv4 link when there is no gateway, type
+/// unicast; for delete: protocol unspec, scope nowhere, type unspec, so that any matching route goes),
 /// [RTA_DST] [RTA_GATEWAY] [RTA_PRIORITY] [RTA_OIF]. iproute2 leaves RTA_DST out of IPv4 defaults and
-/// sends "::" for IPv6 ones; so does this.
+/// sends "::" for IPv6 ones (`ip -6 route add default` parses "default" as a 16-byte zero address); so
+/// does this, also when Destination is left empty.
 /// </summary>
 public sealed class RouteRequest : INetlinkRequest
 {
@@ -25,6 +26,14 @@ public sealed class RouteRequest : INetlinkRequest
     public int? OutputInterfaceIndex { get; init; }
     public uint? Metric { get; init; }
 
+    private static readonly byte[] Ipv6Unspecified = new byte[16];
+
+    /// <summary>
+    /// iproute2's rule (iproute_modify): an IPv4 unicast route without a gateway is scope link (without
+    /// a device too the kernel refuses it: "Nexthop device required"); IPv6 routes are always scope universe.
+    /// </summary>
+    private bool LinkScoped => Family != RtnetlinkConstants.AF_INET6 && Gateway is null;
+
     public void Encode(NetlinkMessageWriter writer, uint sequence)
     {
         ushort type = Delete ? RtnetlinkConstants.RTM_DELROUTE : RtnetlinkConstants.RTM_NEWROUTE;
@@ -37,10 +46,12 @@ public sealed class RouteRequest : INetlinkRequest
                 ? new RtMessage(Family, DestinationLength, 0, 0, RouteConstants.RT_TABLE_MAIN, RouteConstants.RTPROT_UNSPEC,
                     RouteConstants.RT_SCOPE_NOWHERE, RouteConstants.RTN_UNSPEC, 0)
                 : new RtMessage(Family, DestinationLength, 0, 0, RouteConstants.RT_TABLE_MAIN, RouteConstants.RTPROT_BOOT,
-                    Gateway is null && OutputInterfaceIndex is not null ? RouteConstants.RT_SCOPE_LINK : RouteConstants.RT_SCOPE_UNIVERSE,
+                    LinkScoped ? RouteConstants.RT_SCOPE_LINK : RouteConstants.RT_SCOPE_UNIVERSE,
                     RouteConstants.RTN_UNICAST, 0);
             header.Write(writer);
-            if (Destination.Length > 0 && (DestinationLength > 0 || Family == RtnetlinkConstants.AF_INET6))
+            if (Family == RtnetlinkConstants.AF_INET6)
+                writer.PutAttribute(RouteConstants.RTA_DST, Destination.Length > 0 ? Destination : Ipv6Unspecified);
+            else if (Destination.Length > 0 && DestinationLength > 0)
                 writer.PutAttribute(RouteConstants.RTA_DST, Destination);
             if (Gateway is { } gateway)
                 writer.PutAttribute(RouteConstants.RTA_GATEWAY, gateway);
