@@ -83,6 +83,8 @@ $Prerequisites = [ordered]@{
     nc      = 'netcat-openbsd'
     strace  = 'strace'
     unshare = 'util-linux'
+    # The Bench task's pyroute2 peer (a library: this is the command its Debian package installs).
+    'pyroute2-cli' = 'python3-pyroute2'
 }
 
 #region helpers

@@ -12,7 +12,7 @@
     Description          = 'Linux container networking from PowerShell: namespaces, veth pairs, bridges, addresses, routes, nftables NAT and port publishing, and Docker-style networks, as typed objects over netlink.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('ContainerNet.format.ps1xml')
+    FormatsToProcess     = @('ContainerNet.format.ps1xml', 'Network.format.ps1xml', 'Diagnostics.format.ps1xml')
 
     # Listed one by one: no wildcards, so discovery is fast and the surface is reviewed.
     CmdletsToExport      = @(
@@ -24,6 +24,19 @@
         'Get-NetLink'
         'Set-NetLink'
         'Remove-NetLink'
+        'New-NetBridge'
+        'Add-BridgePort'
+        'Get-BridgePort'
+        'Remove-BridgePort'
+        'Add-NetAddress'
+        'Get-NetAddress'
+        'Remove-NetAddress'
+        'Add-NetRoute'
+        'Get-NetRoute'
+        'Remove-NetRoute'
+        'Enable-IPForwarding'
+        'Disable-IPForwarding'
+        'Test-NetNamespaceConnection'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,10 +1,12 @@
 <#
 .SYNOPSIS
-    The ContainerNet walkthrough: two "containers" (network namespaces) web and db, each wired to the
-    host with a veth pair whose inner end is eth0, shown through ContainerNet's own objects.
+    The ContainerNet walkthrough: by hand, from pwsh, the topology Docker builds for `docker run` on
+    its default bridge - two containers (network namespaces) web and db, veth pairs, one bridge with
+    an address, default routes through it, forwarding on - and the traffic that proves it works.
 .DESCRIPTION
     Runs inside the sandbox that `build.ps1 Demo` creates (a private network and mount namespace):
-    nothing here touches the machine's own network. Cleans up after itself.
+    nothing here touches the machine's own network. On the way it shows the classic pitfall of giving
+    two host-side veth ends addresses in the same subnet, and why a bridge is the fix. Cleans up.
 #>
 [CmdletBinding()]
 param(
@@ -19,43 +21,70 @@ function Show-Step([string] $Text) {
     Write-Host "== $Text" -ForegroundColor Cyan
 }
 
-$containers = 'web', 'db'
-try {
-    Show-Step 'Create the containers'' network namespaces (ip netns compatible, loopback up)'
-    New-NetNamespace -Name $containers | Out-Host
+function Show-Reachability([string] $From, [string] $To) {
+    $result = if ($From) { Test-NetNamespaceConnection -Namespace $From -Address $To -TimeoutMilliseconds 500 }
+              else { Test-NetNamespaceConnection -Address $To -TimeoutMilliseconds 500 }
+    $where = if ($From) { $From } else { 'host' }
+    $verdict = if ($result.Reachable) { 'reachable ({0:N2} ms)' -f $result.RoundTripTime.TotalMilliseconds } else { "NOT reachable: $($result.Error)" }
+    Write-Host ("  {0,-5} -> {1,-11} {2}" -f $where, $To, $verdict)
+}
 
-    Show-Step 'Wire each one to the host: a veth pair, peer created directly inside as eth0, both ends up'
-    $pairs = foreach ($name in $containers) {
-        New-VethPair -Name "veth-$name" -PeerName eth0 -PeerNamespace $name -Up
-    }
+$containers = [ordered]@{ web = '10.88.0.2'; db = '10.88.0.3' }
+try {
+    Show-Step 'Two containers: network namespaces web and db (ip netns compatible, loopback up)'
+    New-NetNamespace -Name $containers.Keys | Out-Host
+
+    Show-Step 'Wire each one to the host: a veth pair whose peer is created directly inside as eth0, both ends up'
+    $pairs = foreach ($name in $containers.Keys) { New-VethPair -Name "veth-$name" -PeerName eth0 -PeerNamespace $name -Up }
     $pairs | Out-Host
 
-    Show-Step 'The host side (Get-NetLink -Kind veth)'
-    Get-NetLink -Kind veth | Out-Host
+    Show-Step 'Give each container its address on 10.88.0.0/16'
+    foreach ($name in $containers.Keys) { Add-NetAddress -Namespace $name -Interface eth0 -Address "$($containers[$name])/16" | Out-Host }
 
-    Show-Step 'Inside web (Get-NetLink -Namespace web)'
-    Get-NetLink -Namespace web | Out-Host
+    Show-Step 'The pitfall: put the gateway address 10.88.0.1/16 on BOTH host-side veth ends'
+    Add-NetAddress -Interface veth-web -Address 10.88.0.1/16 | Out-Null
+    Add-NetAddress -Interface veth-db -Address 10.88.0.1/16 | Out-Null
+    Get-NetRoute -Family IPv4 | Out-Host
+    Write-Host '  Two routes to the same /16 on two interfaces: the kernel uses the first, so everything for'
+    Write-Host '  10.88.0.0/16 leaves through veth-web, and db is cut off:'
+    Show-Reachability '' $containers.web
+    Show-Reachability '' $containers.db
 
-    Show-Step 'Change a link: MTU 1400 on web''s eth0 (Set-NetLink -PassThru)'
-    Set-NetLink -Namespace web -Name eth0 -Mtu 1400 -PassThru | Out-Host
+    Show-Step 'The fix: one bridge owns the subnet; the veth ends become its ports and carry no address'
+    Remove-NetAddress -Interface veth-web -Address 10.88.0.1/16
+    Remove-NetAddress -Interface veth-db -Address 10.88.0.1/16
+    New-NetBridge -Name cn0 -Up | Out-Host
+    Add-NetAddress -Interface cn0 -Address 10.88.0.1/16 | Out-Host
+    $pairs | Add-BridgePort -Bridge cn0 | Out-Host
 
-    Show-Step 'What a program inside web sees (Invoke-NetNamespace web ip -br link)'
-    Invoke-NetNamespace -Name web -FilePath ip -ArgumentList '-br', 'link' | Out-Host
+    Show-Step 'Default routes via the bridge, and forwarding on in the host (what a Docker host does)'
+    foreach ($name in $containers.Keys) { Add-NetRoute -Namespace $name -Default -Gateway 10.88.0.1 | Out-Null }
+    Get-NetRoute -Namespace web | Out-Host
+    Enable-IPForwarding -PassThru | Out-Host
 
-    Show-Step 'The same namespaces, seen by iproute2 (ip netns list)'
-    (ip netns list) -join [Environment]::NewLine | Out-Host
+    Show-Step 'What is there now: addresses of web, the host routes, the bridge ports'
+    Get-NetAddress -Namespace web -Family IPv4 | Out-Host
+    Get-NetRoute -Family IPv4 | Out-Host
+    Get-BridgePort -Bridge cn0 | Out-Host
 
-    Show-Step 'A clear error instead of a cryptic one: a name the kernel would refuse'
+    Show-Step 'Traffic (ICMP echo from sockets opened inside each namespace; no ping process)'
+    Show-Reachability web $containers.db
+    Show-Reachability db $containers.web
+    Show-Reachability web '10.88.0.1'
+    Show-Reachability '' $containers.web
+    Show-Reachability '' $containers.db
+
+    Show-Step 'A clear error instead of a cryptic one: a route to an address, not a network'
     try {
-        New-VethPair -Name 'this-name-is-too-long' -PeerName eth0 -ErrorAction Stop
+        Add-NetRoute -Namespace web -Destination 10.99.0.7/16 -Gateway 10.88.0.1 -ErrorAction Stop
     }
     catch {
-        Write-Host ("{0} [{1}]: {2}" -f $_.FullyQualifiedErrorId, $_.CategoryInfo.Category, $_.Exception.Message)
+        Write-Host ("  {0} [{1}]: {2}" -f $_.FullyQualifiedErrorId, $_.CategoryInfo.Category, $_.Exception.Message)
     }
 }
 finally {
-    Show-Step 'Clean up: removing a namespace unregisters its links; the host ends of the veths go with them'
-    Get-NetNamespace -Name $containers -ErrorAction SilentlyContinue | Remove-NetNamespace -Force -PassThru | Out-Host
-    Get-NetLink -Kind veth | Out-Host
-    Write-Host 'veth links left on the host: ' (@(Get-NetLink -Kind veth).Count)
+    Show-Step 'Clean up: removing the namespaces unregisters their links (the host ends go with them), then the bridge'
+    Get-NetNamespace -Name @($containers.Keys) -ErrorAction SilentlyContinue | Remove-NetNamespace -Force
+    Get-NetLink -Name cn0 -ErrorAction SilentlyContinue | Remove-NetLink
+    Write-Host ('  links left on the host: {0}' -f ((Get-NetLink).Name -join ', '))
 }

@@ -1,7 +1,8 @@
-# Bad input: one table. Each case must fail with an ErrorRecord carrying a stable ErrorId
-# ('<Reason>,ContainerNet.Commands.<Cmdlet>Command') and the matching category, and the oracle
-# (`ip netns list`, the files under /run/netns, `ip -d -j link` of the host and of every namespace)
-# must show that nothing was created or changed.
+# Bad input: two tables (namespaces and links; bridges, addresses, routes and forwarding). Each case
+# must fail with an ErrorRecord carrying a stable ErrorId ('<Reason>,ContainerNet.Commands.<Cmdlet>Command')
+# and the matching category, and the oracle (`ip netns list`, the files under /run/netns, `ip -d -j link`,
+# `ip -j addr` and `ip -j route` of the host and of every namespace, bridge ports and forwarding: see
+# Get-OracleSnapshot) must show that nothing was created or changed.
 
 BeforeAll {
     . $PSScriptRoot/Sandbox.ps1
@@ -16,12 +17,56 @@ BeforeAll {
     Invoke-Ip link add bi-h type veth peer name eth0 netns bi-ns
     Invoke-Ip -n bi-ns link add bi-v0 type veth peer name bi-in1
     Invoke-Ip link add bi-v0 type veth peer name bi-v1
+
+    # For the second table (all links stay down, so nothing changes asynchronously):
+    #   host bridge bi-br0 holding 10.47.0.1/16 and 2001:db8:47::1/64, with no ports;
+    #   host bridge bi-br1 with port bi-p0 (veth bi-p0/bi-p1);
+    #   eth0 in bi-ns holding 10.47.0.2/16; bridge bi-nbr in bi-ns;
+    #   the host route 10.46.0.0/16 dev lo (lo is up; a route out of a down link cannot exist).
+    # The host has no route to 10.48.0.0/16 or 10.49.0.0/16, and none via a gateway.
+    Invoke-Ip link add bi-br0 type bridge
+    Invoke-Ip link add bi-br1 type bridge
+    Invoke-Ip link add bi-p0 type veth peer name bi-p1
+    Invoke-Ip link set bi-p0 master bi-br1
+    Invoke-Ip addr add 10.47.0.1/16 dev bi-br0
+    Invoke-Ip addr add 2001:db8:47::1/64 dev bi-br0 nodad
+    Invoke-Ip -n bi-ns addr add 10.47.0.2/16 dev eth0
+    Invoke-Ip -n bi-ns link add bi-nbr type bridge
+    Invoke-Ip route add 10.46.0.0/16 dev lo
     $runEtcExisted = Test-Path -LiteralPath /run/etc
+
+    function Assert-BadInput {
+        <# The command fails with the full ErrorId and category, as a terminating error and as exactly
+           one record in the error stream with no output, and the oracle snapshot is unchanged. #>
+        param([string]$Command, [hashtable]$Parameters, [string]$ErrorId, [string]$Category)
+        $fullId = "$ErrorId,ContainerNet.Commands.$($Command -replace '-', '')Command"
+        $before = Get-OracleSnapshot
+
+        # As a terminating error (-ErrorAction Stop) ...
+        $thrown = { & $Command @Parameters -ErrorAction Stop } | Should -Throw -ErrorId $fullId -PassThru
+        $thrown.FullyQualifiedErrorId | Should -BeExactly $fullId
+        $thrown.CategoryInfo.Category | Should -Be $Category
+        $thrown.Exception.GetType().FullName | Should -BeExactly 'ContainerNet.Core.Errors.ContainerNetException'
+        $thrown.Exception.Message | Should -Not -BeNullOrEmpty
+
+        # ... and in the error stream: exactly one ErrorRecord, no output.
+        # (A terminating error lands in -ErrorVariable as the exception that carries its ErrorRecord.)
+        $output = try { & $Command @Parameters -ErrorAction SilentlyContinue -ErrorVariable failures } catch { }
+        $output | Should -BeNullOrEmpty
+        $records = @($failures | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } })
+        $records.Count | Should -Be 1
+        $records[0].FullyQualifiedErrorId | Should -BeExactly $fullId
+        $records[0].CategoryInfo.Category | Should -Be $Category
+
+        Get-OracleSnapshot | Should -BeExactly $before
+        Test-Path -LiteralPath /run/etc | Should -Be $runEtcExisted
+    }
 }
 
 AfterAll {
     Remove-OracleNamespace bi-ns
-    Remove-OracleLink bi-h, bi-v0
+    Remove-OracleLink bi-h, bi-v0, bi-br0, bi-br1, bi-p0
+    & ip route del 10.46.0.0/16 dev lo 2>$null
 }
 
 Describe 'Bad input gives a stable ErrorId and category, and changes nothing' {
@@ -94,26 +139,91 @@ Describe 'Bad input gives a stable ErrorId and category, and changes nothing' {
         @{ Case = 'Set-NetLink with nothing to change'; Command = 'Set-NetLink'; Parameters = @{ Name = 'bi-v0' }; ErrorId = 'NothingToChange'; Category = 'InvalidArgument' }
         @{ Case = 'Invoke-NetNamespace with no program'; Command = 'Invoke-NetNamespace'; Parameters = @{ Name = 'bi-ns'; FilePath = '' }; ErrorId = 'InvalidFilePath'; Category = 'InvalidArgument' }
     ) {
-        $fullId = "$ErrorId,ContainerNet.Commands.$($Command -replace '-', '')Command"
-        $before = Get-OracleSnapshot
+        Assert-BadInput -Command $Command -Parameters $Parameters -ErrorId $ErrorId -Category $Category
+    }
+}
 
-        # As a terminating error (-ErrorAction Stop) ...
-        $thrown = { & $Command @Parameters -ErrorAction Stop } | Should -Throw -ErrorId $fullId -PassThru
-        $thrown.FullyQualifiedErrorId | Should -BeExactly $fullId
-        $thrown.CategoryInfo.Category | Should -Be $Category
-        $thrown.Exception.GetType().FullName | Should -BeExactly 'ContainerNet.Core.Errors.ContainerNetException'
-        $thrown.Exception.Message | Should -Not -BeNullOrEmpty
+Describe 'Bad input to bridges, addresses, routes and forwarding gives a stable ErrorId and category, and changes nothing' {
+    It '<Case>' -ForEach @(
+        # Malformed and out-of-range CIDRs
+        @{ Case = 'address 10.1.2/24 (three octets)'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.1.2/24' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'address 10.1.0.0/33 (prefix out of range)'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.1.0.0/33' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'address 300.1.1.1/8 (octet out of range)'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '300.1.1.1/8' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'address abc'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = 'abc' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'empty address'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'address with an empty prefix length (10.47.0.9/)'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.47.0.9/' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'address with a negative prefix length'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.47.0.9/-1' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'IPv6 address 2001:db8::1/129 (prefix out of range)'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '2001:db8::1/129' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'IPv6 address with two ::'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '2001::db8::1/64' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'classful shorthand 10.1 (IPAddress.Parse would read 10.0.0.1)'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.1/16' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'malformed address to remove'; Command = 'Remove-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.47.0.1/99' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'route destination 10.48.0.0/40'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0/40'; Interface = 'bi-br0' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'route destination without a prefix length'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0'; Interface = 'bi-br0' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
 
-        # ... and in the error stream: exactly one ErrorRecord, no output.
-        # (A terminating error lands in -ErrorVariable as the exception that carries its ErrorRecord.)
-        $output = try { & $Command @Parameters -ErrorAction SilentlyContinue -ErrorVariable failures } catch { }
-        $output | Should -BeNullOrEmpty
-        $records = @($failures | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } })
-        $records.Count | Should -Be 1
-        $records[0].FullyQualifiedErrorId | Should -BeExactly $fullId
-        $records[0].CategoryInfo.Category | Should -Be $Category
+        # Addresses: missing links and namespaces, duplicates, missing addresses
+        @{ Case = 'address on a missing link'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-missing'; Address = '10.47.0.5/16' }; ErrorId = 'LinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'address on a link that is only in another namespace'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Namespace = 'bi-ns'; Address = '10.47.0.5/16' }; ErrorId = 'LinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'address in a missing namespace'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'eth0'; Namespace = 'bi-missing'; Address = '10.47.0.5/16' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'address on an invalid link name'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi/br0'; Address = '10.47.0.5/16' }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'the same IPv4 address twice'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.47.0.1/16' }; ErrorId = 'AddressExists'; Category = 'ResourceExists' }
+        @{ Case = 'the same IPv6 address twice'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '2001:db8:47::1/64' }; ErrorId = 'AddressExists'; Category = 'ResourceExists' }
+        @{ Case = 'the same address twice inside a namespace'; Command = 'Add-NetAddress'; Parameters = @{ Interface = 'eth0'; Namespace = 'bi-ns'; Address = '10.47.0.2/16' }; ErrorId = 'AddressExists'; Category = 'ResourceExists' }
+        @{ Case = 'removing a missing address'; Command = 'Remove-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.47.9.9/16' }; ErrorId = 'AddressNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing an address with another prefix than it has'; Command = 'Remove-NetAddress'; Parameters = @{ Interface = 'bi-br0'; Address = '10.47.0.1/24' }; ErrorId = 'AddressNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing an address from the wrong link'; Command = 'Remove-NetAddress'; Parameters = @{ Interface = 'bi-br1'; Address = '10.47.0.1/16' }; ErrorId = 'AddressNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing an address from a missing link'; Command = 'Remove-NetAddress'; Parameters = @{ Interface = 'bi-missing'; Address = '10.47.0.1/16' }; ErrorId = 'LinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Get-NetAddress of a missing link'; Command = 'Get-NetAddress'; Parameters = @{ Interface = 'bi-missing' }; ErrorId = 'LinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Get-NetAddress in a missing namespace'; Command = 'Get-NetAddress'; Parameters = @{ Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
 
-        Get-OracleSnapshot | Should -BeExactly $before
-        Test-Path -LiteralPath /run/etc | Should -Be $runEtcExisted
+        # Routes
+        @{ Case = 'host bits in a route destination'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.1/16'; Interface = 'bi-br0' }; ErrorId = 'InvalidRouteDestination'; Category = 'InvalidArgument' }
+        @{ Case = 'host bits in an IPv6 route destination'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '2001:db8:48::1/48'; Interface = 'bi-br0' }; ErrorId = 'InvalidRouteDestination'; Category = 'InvalidArgument' }
+        @{ Case = 'gateway not on a connected subnet'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0/16'; Gateway = '10.49.0.1' }; ErrorId = 'GatewayUnreachable'; Category = 'InvalidArgument' }
+        @{ Case = 'gateway not on the subnet of the given -Interface'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0/16'; Gateway = '10.49.0.1'; Interface = 'lo' }; ErrorId = 'GatewayUnreachable'; Category = 'InvalidArgument' }
+        @{ Case = 'default route via a gateway not on a connected subnet'; Command = 'Add-NetRoute'; Parameters = @{ Default = $true; Gateway = '10.49.0.1' }; ErrorId = 'GatewayUnreachable'; Category = 'InvalidArgument' }
+        @{ Case = 'gateway family mismatch (IPv4 network via an IPv6 gateway)'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0/16'; Gateway = '2001:db8:47::9' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'gateway family mismatch (IPv6 network via an IPv4 gateway)'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '2001:db8:48::/48'; Gateway = '10.47.0.9' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'IPv6 destination on an IPv4-only request (-Family IPv4)'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '2001:db8:48::/48'; Interface = 'bi-br0'; Family = 'IPv4' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'IPv6 gateway on an IPv4-only default route (-Family IPv4)'; Command = 'Add-NetRoute'; Parameters = @{ Default = $true; Gateway = '2001:db8:47::9'; Family = 'IPv4' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'IPv4 destination on an IPv6-only removal (-Family IPv6)'; Command = 'Remove-NetRoute'; Parameters = @{ Destination = '10.47.0.0/16'; Family = 'IPv6' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'route without gateway or interface'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0/16' }; ErrorId = 'MissingNextHop'; Category = 'InvalidArgument' }
+        @{ Case = 'default route without gateway or interface'; Command = 'Add-NetRoute'; Parameters = @{ Default = $true }; ErrorId = 'MissingNextHop'; Category = 'InvalidArgument' }
+        @{ Case = 'gateway given with a prefix length'; Command = 'Add-NetRoute'; Parameters = @{ Default = $true; Gateway = '10.47.0.1/16' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'route out of a missing link'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0/16'; Interface = 'bi-missing' }; ErrorId = 'LinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'route in a missing namespace'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.48.0.0/16'; Interface = 'eth0'; Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'the same route twice'; Command = 'Add-NetRoute'; Parameters = @{ Destination = '10.46.0.0/16'; Interface = 'lo' }; ErrorId = 'RouteExists'; Category = 'ResourceExists' }
+        @{ Case = 'removing a missing route'; Command = 'Remove-NetRoute'; Parameters = @{ Destination = '10.48.0.0/16' }; ErrorId = 'RouteNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing a missing default route in a namespace'; Command = 'Remove-NetRoute'; Parameters = @{ Default = $true; Namespace = 'bi-ns' }; ErrorId = 'RouteNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Get-NetRoute in a missing namespace'; Command = 'Get-NetRoute'; Parameters = @{ Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+
+        # Bridges and ports
+        @{ Case = 'bridge name too long (16 bytes)'; Command = 'New-NetBridge'; Parameters = @{ Name = 'b' * 16 }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'bridge name with /'; Command = 'New-NetBridge'; Parameters = @{ Name = 'bi/br' }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'empty bridge name'; Command = 'New-NetBridge'; Parameters = @{ Name = '' }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'bridge named like an existing bridge'; Command = 'New-NetBridge'; Parameters = @{ Name = 'bi-br0' }; ErrorId = 'LinkExists'; Category = 'ResourceExists' }
+        @{ Case = 'bridge named like an existing veth'; Command = 'New-NetBridge'; Parameters = @{ Name = 'bi-v0'; Up = $true }; ErrorId = 'LinkExists'; Category = 'ResourceExists' }
+        @{ Case = 'bridge MTU 10'; Command = 'New-NetBridge'; Parameters = @{ Name = 'bi-new1'; Mtu = 10 }; ErrorId = 'InvalidMtu'; Category = 'InvalidArgument' }
+        @{ Case = 'bridge MAC address that is not hex'; Command = 'New-NetBridge'; Parameters = @{ Name = 'bi-new1'; MacAddress = 'zz:zz:zz:zz:zz:zz' }; ErrorId = 'InvalidMacAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'bridge in a missing namespace'; Command = 'New-NetBridge'; Parameters = @{ Name = 'bi-new1'; Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'port into a non-bridge (a veth)'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi-v0'; Interface = 'bi-v1' }; ErrorId = 'NotABridge'; Category = 'InvalidArgument' }
+        @{ Case = 'port into a missing bridge'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi-missing'; Interface = 'bi-v1' }; ErrorId = 'BridgeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'port into a bridge that is only in another namespace'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi-nbr'; Interface = 'bi-v1' }; ErrorId = 'BridgeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'port already enslaved to another bridge'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi-br0'; Interface = 'bi-p0' }; ErrorId = 'InterfaceEnslaved'; Category = 'ResourceBusy' }
+        @{ Case = 'port already in this bridge'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi-br1'; Interface = 'bi-p0'; Isolated = $true }; ErrorId = 'BridgePortExists'; Category = 'ResourceExists' }
+        @{ Case = 'a bridge as a port of itself'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi-br0'; Interface = 'bi-br0' }; ErrorId = 'InvalidBridgePort'; Category = 'InvalidArgument' }
+        @{ Case = 'a missing interface into a bridge'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi-br0'; Interface = 'bi-missing'; Hairpin = $true }; ErrorId = 'LinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'port with an invalid bridge name'; Command = 'Add-BridgePort'; Parameters = @{ Bridge = 'bi br0'; Interface = 'bi-v1' }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'removing a port that is in no bridge'; Command = 'Remove-BridgePort'; Parameters = @{ Bridge = 'bi-br0'; Interface = 'bi-v1' }; ErrorId = 'BridgePortNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing a port from the wrong bridge'; Command = 'Remove-BridgePort'; Parameters = @{ Bridge = 'bi-br0'; Interface = 'bi-p0' }; ErrorId = 'BridgePortNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing a port from a missing bridge'; Command = 'Remove-BridgePort'; Parameters = @{ Bridge = 'bi-missing'; Interface = 'bi-p0' }; ErrorId = 'BridgeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing a missing port'; Command = 'Remove-BridgePort'; Parameters = @{ Bridge = 'bi-br1'; Interface = 'bi-missing' }; ErrorId = 'LinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Get-BridgePort of a veth'; Command = 'Get-BridgePort'; Parameters = @{ Bridge = 'bi-v0' }; ErrorId = 'NotABridge'; Category = 'InvalidArgument' }
+        @{ Case = 'Get-BridgePort of a missing bridge'; Command = 'Get-BridgePort'; Parameters = @{ Bridge = 'bi-missing' }; ErrorId = 'BridgeNotFound'; Category = 'ObjectNotFound' }
+
+        # Forwarding
+        @{ Case = 'Enable-IPForwarding in a missing namespace'; Command = 'Enable-IPForwarding'; Parameters = @{ Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Disable-IPForwarding in namespace ../etc'; Command = 'Disable-IPForwarding'; Parameters = @{ Namespace = '../etc'; Family = 'IPv4' }; ErrorId = 'InvalidNamespaceName'; Category = 'InvalidArgument' }
+    ) {
+        Assert-BadInput -Command $Command -Parameters $Parameters -ErrorId $ErrorId -Category $Category
     }
 }

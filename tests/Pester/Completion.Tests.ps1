@@ -100,3 +100,57 @@ Describe 'Link name completion' {
         Get-Completion 'Get-NetLink -Namespace nosuchnamespace -Name ' | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Bridge name completion' {
+    BeforeAll {
+        $stem = New-TestName bcomp
+        $br1 = "${stem}1"
+        $br2 = "${stem}2"
+        $veth = "${stem}v"
+        $ns = New-TestName bcns
+        Invoke-Ip link add $br1 type bridge
+        Invoke-Ip link add $br2 type bridge
+        Invoke-Ip link add $veth type veth peer name "${stem}w"
+        Invoke-Ip netns add $ns
+        Invoke-Ip -n $ns link add "${stem}n" type bridge
+        Invoke-Ip -n $ns link add inner0 type veth peer name inner1
+    }
+    AfterAll {
+        Remove-OracleLink $br1, $br2, $veth
+        Remove-OracleNamespace $ns
+    }
+
+    It 'TabExpansion2 ''Add-BridgePort -Bridge '' offers the host''s bridges only, as ip -d link shows their kind' {
+        $offered = Get-Completion "Add-BridgePort -Bridge $stem"
+
+        $offered | Should -Be @($br1, $br2)
+        $offered | Should -Not -Contain $veth
+        Get-Completion 'Add-BridgePort -Bridge ' |
+            Should -Be @(Get-OracleLink | Where-Object { $_.linkinfo.info_kind -eq 'bridge' } | ForEach-Object ifname)
+    }
+
+    It 'completes -Bridge of Get-BridgePort and Remove-BridgePort too, narrowing to the typed prefix' {
+        Get-Completion "Get-BridgePort -Bridge $stem" | Should -Be @($br1, $br2)
+        Get-Completion "Remove-BridgePort -Bridge ${stem}2" | Should -Be @($br2)
+        Get-Completion "Get-BridgePort '$br1" | Should -Be @($br1)
+    }
+
+    It 'offers the bridges of the namespace already on the command line' {
+        Get-Completion "Add-BridgePort -Namespace $ns -Bridge " | Should -Be @("${stem}n")
+        Get-Completion "Get-BridgePort -Namespace $ns -Bridge $stem" | Should -Be @("${stem}n")
+    }
+
+    It 'completes -Interface of Add-BridgePort and Add-NetAddress with the links of that namespace' {
+        $inner = @(Get-OracleLinkName -Namespace $ns | Where-Object { $_ -like 'inn*' })
+        $inner.Count | Should -Be 2
+
+        Get-Completion "Add-BridgePort -Namespace $ns -Bridge ${stem}n -Interface inn" | Should -Be $inner
+        Get-Completion "Add-NetAddress -Namespace $ns -Interface inner" | Should -Be $inner
+        Get-Completion "Add-NetRoute -Namespace $ns -Destination 10.0.0.0/8 -Interface inn" | Should -Be $inner
+    }
+
+    It 'offers nothing that is not a bridge, and nothing for a namespace that does not exist' {
+        Get-Completion "Add-BridgePort -Bridge $veth" | Should -BeNullOrEmpty
+        Get-Completion "Add-BridgePort -Namespace nosuchnamespace -Bridge " | Should -BeNullOrEmpty
+    }
+}

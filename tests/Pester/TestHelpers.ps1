@@ -71,9 +71,12 @@ function Get-NamespaceInode {
 
 function Get-OracleSnapshot {
     <# Everything a failed command could have left behind, as text to compare before/after: the
-       namespaces (`ip netns list` and the files under /run/netns), and the links of the host and of
-       every namespace (name, index, kind, mtu, mac, admin state, peer). Operational state is left
-       out: carrier changes arrive asynchronously. #>
+       namespaces (`ip netns list` and the files under /run/netns); the links of the host and of
+       every namespace (name, index, kind, mtu, mac, admin state, peer, master and bridge port
+       options); their addresses (`ip -j addr`) and main-table routes (`ip -j route`, IPv4 and IPv6);
+       and IP forwarding. Left out, as they change asynchronously: operational state and carrier,
+       the STP port state, IPv6 link-local addresses and routes (the kernel adds them when a
+       carrier comes) and address flags such as tentative. #>
     $lines = [System.Collections.Generic.List[string]]::new()
     $names = Get-OracleNamespaceName
     $lines.Add("netns: $($names -join ',')")
@@ -81,11 +84,147 @@ function Get-OracleSnapshot {
         Sort-Object FullName | ForEach-Object { $lines.Add("file: $($_.FullName)") }
     foreach ($namespace in @('') + $names) {
         foreach ($link in Get-OracleLink -Namespace $namespace) {
-            $lines.Add(('link: [{0}] {1} #{2} {3} mtu={4} mac={5} up={6} peer={7}{8}' -f $namespace, $link.ifname,
-                    $link.ifindex, (Get-OracleKind $link), $link.mtu, $link.address, (Test-OracleUp $link), $link.link_index, $link.link))
+            $lines.Add(('link: [{0}] {1} #{2} {3} mtu={4} mac={5} up={6} peer={7}{8} master={9}{10}' -f $namespace, $link.ifname,
+                    $link.ifindex, (Get-OracleKind $link), $link.mtu, $link.address, (Test-OracleUp $link), $link.link_index, $link.link,
+                    $link.master, (Format-OracleBridgePortOption $link.linkinfo.info_slave_data)))
         }
+        foreach ($address in Get-OracleAddress -Namespace $namespace | Where-Object { -not (Test-OracleLinkLocal $_.local) }) {
+            $lines.Add(('addr: [{0}] {1} {2} {3}/{4} scope={5}' -f $namespace, $address.ifname, $address.family, $address.local,
+                    $address.prefixlen, $address.scope))
+        }
+        foreach ($route in Get-OracleRoute -Namespace $namespace | Where-Object { -not (Test-OracleLinkLocal $_.dst) }) {
+            $lines.Add(('route: [{0}] {1} via={2} dev={3} metric={4} proto={5} scope={6} src={7}' -f $namespace, $route.dst,
+                    $route.gateway, $route.dev, $route.metric, $route.protocol, $route.scope, $route.prefsrc))
+        }
+        $forwarding = Get-OracleForwarding -Namespace $namespace
+        $lines.Add(('forwarding: [{0}] ipv4={1} ipv6={2}' -f $namespace, $forwarding.IPv4, $forwarding.IPv6))
     }
     $lines -join "`n"
+}
+
+function Format-OracleBridgePortOption {
+    <# The bridge port options a command sets, from `ip -d -j link`'s info_slave_data (empty for a link
+       that is not a bridge port). #>
+    param($SlaveData)
+    if (-not $SlaveData) { return '' }
+    ' isolated={0} hairpin={1} learning={2}' -f $SlaveData.isolated, $SlaveData.hairpin, $SlaveData.learning
+}
+
+function Test-OracleLinkLocal {
+    <# fe80::/10, the addresses and routes the kernel makes by itself when an IPv6 link comes up. #>
+    param([string]$Text)
+    $Text -match '^fe[89ab][0-9a-f]:'
+}
+
+function Get-OracleAddress {
+    <# The addresses of a namespace (host when -Namespace is empty), one object per address as
+       `ip -j addr` reports them, with the link's name: ifname, family (inet/inet6), local, prefixlen,
+       scope, tentative, nodad, and Cidr ("10.1.0.2/16"). -Interface and -Family narrow the list. #>
+    param([string]$Namespace, [string]$Interface, [ValidateSet('', 'IPv4', 'IPv6')][string]$Family = '')
+    $arguments = @('-j')
+    if ($Namespace) { $arguments += '-n', $Namespace }
+    if ($Family -eq 'IPv4') { $arguments += '-4' }
+    if ($Family -eq 'IPv6') { $arguments += '-6' }
+    $arguments += 'addr', 'show'
+    if ($Interface) { $arguments += 'dev', $Interface }
+    foreach ($link in (Invoke-Ip @arguments) -join "`n" | ConvertFrom-Json) {
+        foreach ($info in @($link.addr_info)) {
+            if (-not $info.local) { continue }
+            [pscustomobject]@{
+                ifname    = $link.ifname
+                ifindex   = $link.ifindex
+                family    = $info.family
+                local     = $info.local
+                prefixlen = $info.prefixlen
+                scope     = $info.scope
+                tentative = [bool]$info.tentative
+                nodad     = [bool]$info.nodad
+                Cidr      = "$($info.local)/$($info.prefixlen)"
+            }
+        }
+    }
+}
+
+function Get-OracleAddressCidr {
+    <# Just the "address/prefix" strings of a link (or of the whole namespace), sorted. #>
+    param([string]$Namespace, [string]$Interface, [ValidateSet('', 'IPv4', 'IPv6')][string]$Family = '')
+    @(Get-OracleAddress @PSBoundParameters | ForEach-Object Cidr | Sort-Object)
+}
+
+function Get-OracleRoute {
+    <# The main table's routes of a namespace, IPv4 then IPv6, as `ip -j route` reports them, with dst
+       written as CIDR ("default" becomes 0.0.0.0/0 or ::/0, a host route gets /32 or /128) and a
+       Family property (IPv4/IPv6). #>
+    param([string]$Namespace, [ValidateSet('', 'IPv4', 'IPv6')][string]$Family = '')
+    $families = if ($Family) { @($Family) } else { @('IPv4', 'IPv6') }
+    foreach ($f in $families) {
+        $arguments = @('-j', $(if ($f -eq 'IPv4') { '-4' } else { '-6' }))
+        if ($Namespace) { $arguments += '-n', $Namespace }
+        $arguments += 'route', 'show', 'table', 'main'
+        $text = (Invoke-Ip @arguments) -join "`n"
+        if ([string]::IsNullOrWhiteSpace($text)) { continue }
+        foreach ($route in $text | ConvertFrom-Json) {
+            $dst = $route.dst
+            if ($dst -eq 'default') { $dst = if ($f -eq 'IPv4') { '0.0.0.0/0' } else { '::/0' } }
+            elseif ($dst -notlike '*/*') { $dst += $(if ($f -eq 'IPv4') { '/32' } else { '/128' }) }
+            $route | Add-Member -NotePropertyName dst -NotePropertyValue $dst -Force
+            $route | Add-Member -NotePropertyName Family -NotePropertyValue $f -Force
+            $route
+        }
+    }
+}
+
+function Get-OracleBridgePort {
+    <# Bridge ports as `bridge -d -j link` reports them (ifname, master, state, isolated, hairpin,
+       learning, ...), in a namespace (host when -Namespace is empty); with -Name only that port. #>
+    param([string]$Namespace, [string]$Name)
+    $arguments = @('-d', '-j')
+    if ($Namespace) { $arguments = @('-n', $Namespace) + $arguments }
+    $output = & bridge @arguments link show 2>&1
+    if ($LASTEXITCODE -ne 0) { throw "bridge $($arguments -join ' ') link show failed ($LASTEXITCODE): $($output -join "`n")" }
+    $text = $output -join "`n"
+    if ([string]::IsNullOrWhiteSpace($text)) { return }
+    $ports = @($text | ConvertFrom-Json)
+    if ($PSBoundParameters.ContainsKey('Name')) { $ports | Where-Object ifname -CEQ $Name } else { $ports }
+}
+
+function Get-OracleForwarding {
+    <# IP forwarding of a namespace (host when -Namespace is empty), read from /proc/sys as the
+       namespace itself sees it (`ip netns exec NS cat`): IPv4 = net.ipv4.ip_forward, IPv6 =
+       net.ipv6.conf.all.forwarding. #>
+    param([string]$Namespace)
+    $files = '/proc/sys/net/ipv4/ip_forward', '/proc/sys/net/ipv6/conf/all/forwarding'
+    $values = if ($Namespace) { & ip netns exec $Namespace cat @files 2>&1 } else { & cat @files 2>&1 }
+    if ($LASTEXITCODE -ne 0) { throw "reading forwarding in '$Namespace' failed ($LASTEXITCODE): $($values -join "`n")" }
+    [pscustomobject]@{ IPv4 = [bool][int]$values[0]; IPv6 = [bool][int]$values[1] }
+}
+
+function Test-OraclePing {
+    <# One ICMP echo with iputils ping from a namespace (host when -Namespace is empty): $true when
+       answered within -TimeoutSec. -Attempts > 1 retries (for "it works" checks right after setup,
+       where the first echo may race the carrier); a negative check should keep one attempt. #>
+    param([string]$Namespace, [Parameter(Mandatory)][string]$Address, [int]$TimeoutSec = 1, [int]$Attempts = 1)
+    $family = if ($Address -like '*:*') { '-6' } else { '-4' }
+    for ($i = 0; $i -lt $Attempts; $i++) {
+        if ($Namespace) { $null = & ip netns exec $Namespace ping $family -n -q -c 1 -W $TimeoutSec $Address 2>&1 }
+        else { $null = & ping $family -n -q -c 1 -W $TimeoutSec $Address 2>&1 }
+        if ($LASTEXITCODE -eq 0) { return $true }
+    }
+    $false
+}
+
+function Get-Reachability {
+    <# Two independent views of "does Namespace reach Address": iputils ping (Ping) and ContainerNet's
+       Test-NetNamespaceConnection (Cmdlet, its Reachable). Tests assert both, so the cmdlet and the
+       oracle must agree. -Attempts as for Test-OraclePing, for each of the two. #>
+    param([string]$Namespace, [Parameter(Mandatory)][string]$Address, [int]$Attempts = 1)
+    $ping = Test-OraclePing -Namespace $Namespace -Address $Address -Attempts $Attempts
+    $result = $null
+    for ($i = 0; $i -lt $Attempts; $i++) {
+        $result = Test-NetNamespaceConnection -Namespace $Namespace -Address $Address -TimeoutMilliseconds 1000
+        if ($result.Reachable) { break }
+    }
+    [pscustomobject]@{ Ping = $ping; Cmdlet = [bool]$result.Reachable; Error = $result.Error }
 }
 
 function Remove-OracleNamespace {

@@ -26,4 +26,7 @@ public class ContainerNetException : Exception
     public int Errno { get; }
 
     public string? KernelMessage { get; }
+
+    /// <summary>What to do about it, when that is more specific than the message (shown as the ErrorRecord's RecommendedAction).</summary>
+    public string? RecommendedAction { get; init; }
 }

@@ -38,6 +38,22 @@ public sealed class LinkOperations
         return messages.Select(m => ToNetLink(m, namespaceName, namesByIndex)).ToList();
     }
 
+    /// <summary>The raw decoded link messages of a namespace (for operations that need kernel detail, e.g. bridge ports).</summary>
+    internal List<LinkMessage> Dump(string? namespaceName)
+    {
+        try
+        {
+            return _connections.Route(namespaceName).QueryAll(GetLinkRequest.Dump(), DecodeLink);
+        }
+        catch (NetlinkException ex)
+        {
+            throw KernelErrors.Translate(ex, $"list the links of {Describe(namespaceName)}", namespaceName);
+        }
+    }
+
+    /// <summary>One link's decoded kernel message by name; throws LinkNotFound.</summary>
+    internal LinkMessage GetMessage(string? namespaceName, string name) => Lookup(namespaceName, name);
+
     /// <summary>One link by name; throws LinkNotFound when the namespace has none of that name.</summary>
     public NetLink Get(string? namespaceName, string name)
     {
@@ -62,6 +78,7 @@ public sealed class LinkOperations
         byte[] mac = spec.MacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.MacAddress);
         byte[] peerMac = spec.PeerMacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.PeerMacAddress, "peer MAC address");
 
+        int? bridgeIndex = spec.Bridge is null ? null : RequireBridgeIndex(hostNamespace, spec.Bridge);
         NetlinkConnection connection = _connections.Route(hostNamespace);
         int peerFd = -1;
         if (peerNamespace != hostNamespace)
@@ -74,6 +91,7 @@ public sealed class LinkOperations
                 MacAddress = mac,
                 Mtu = spec.Mtu,
                 Up = spec.Up,
+                MasterIndex = bridgeIndex,
                 Kind = new VethKind
                 {
                     PeerName = spec.PeerName,
@@ -127,7 +145,20 @@ public sealed class LinkOperations
             MacAddress = MacAddress.Format(created.MacAddress ?? mac),
             PeerMacAddress = MacAddress.Format(peerMac),
             AdminState = created.IsUp ? AdminState.Up : AdminState.Down,
+            Bridge = spec.Bridge,
         };
+    }
+
+    private int RequireBridgeIndex(string namespaceName, string bridge)
+    {
+        LinkName.Validate(bridge, "bridge");
+        LinkMessage link = LookupIndexOrName(namespaceName, bridge)
+            ?? throw new ContainerNetException("BridgeNotFound", ErrorKind.ObjectNotFound, bridge,
+                $"There is no bridge named '{bridge}' in {Describe(namespaceName)}. Create it with New-NetBridge -Name {bridge}.");
+        if (link.Kind != "bridge")
+            throw new ContainerNetException("NotABridge", ErrorKind.InvalidArgument, bridge,
+                $"'{bridge}' in {Describe(namespaceName)} is a {link.Kind ?? "device"}, not a bridge. Give a bridge made with New-NetBridge.");
+        return link.Index;
     }
 
     /// <summary>

@@ -14,5 +14,8 @@ public sealed record VethPair
     public string PeerMacAddress { get; init; } = "";
     public AdminState AdminState { get; init; }
 
+    /// <summary>The bridge the first end was attached to at creation, if any.</summary>
+    public string? Bridge { get; init; }
+
     public override string ToString() => $"{Name}<->{PeerName}";
 }

@@ -16,6 +16,9 @@ public sealed record VethPairSpec
     public string? MacAddress { get; init; }
     public string? PeerMacAddress { get; init; }
 
+    /// <summary>Attach the first end to this bridge (in its namespace) within the create request.</summary>
+    public string? Bridge { get; init; }
+
     /// <summary>Bring both ends up in the same request.</summary>
     public bool Up { get; init; }
 }

@@ -14,6 +14,28 @@ internal static unsafe class Syscall
         return fd < 0 ? errno : 0;
     }
 
+    /// <summary>Writes all of <paramref name="data"/>; returns errno (0 = success).</summary>
+    public static int Write(int fd, byte[] data)
+    {
+        fixed (byte* p = data)
+        {
+            long written = write(fd, p, data.Length);
+            if (written < 0)
+                return errno;
+            return written == data.Length ? 0 : EIO;
+        }
+    }
+
+    /// <summary>Reads up to the buffer's size; returns the count, or -errno.</summary>
+    public static int Read(int fd, byte[] buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            long count = read(fd, p, buffer.Length);
+            return count < 0 ? -errno : (int)count;
+        }
+    }
+
     public static int Close(int fd) => close(fd) < 0 ? errno : 0;
 
     public static int Mount(string? source, string target, string? fsType, ulong flags)

@@ -48,8 +48,9 @@ public abstract class ContainerNetCmdlet : PSCmdlet, IDisposable
     internal static ErrorRecord ToErrorRecord(ContainerNetException failure)
     {
         var record = new ErrorRecord(failure, failure.ErrorId, ToCategory(failure.Kind), failure.Target);
-        if (failure.Kind == ErrorKind.PermissionDenied)
-            record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = KernelErrors.PermissionHint };
+        string? action = failure.RecommendedAction ?? (failure.Kind == ErrorKind.PermissionDenied ? KernelErrors.PermissionHint : null);
+        if (action is not null)
+            record.ErrorDetails = new ErrorDetails(failure.Message) { RecommendedAction = action };
         return record;
     }
 

@@ -37,6 +37,11 @@ public sealed class NewVethPairCommand : ContainerNetCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? PeerMacAddress { get; set; }
 
+    /// <summary>Attaches the first end to this bridge in the same request (as `ip link add ... master BRIDGE`).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(Completion.BridgeNameCompleter))]
+    public string? Bridge { get; set; }
+
     /// <summary>Brings both ends up in the same request.</summary>
     [Parameter]
     public SwitchParameter Up { get; set; }
@@ -55,6 +60,7 @@ public sealed class NewVethPairCommand : ContainerNetCmdlet
             Mtu = Mtu,
             MacAddress = MacAddress,
             PeerMacAddress = PeerMacAddress,
+            Bridge = string.IsNullOrEmpty(Bridge) ? null : Bridge,
             Up = Up,
         })));
     }

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using ContainerNet.Core.Namespaces;
+using Tmds.Linux;
+
+namespace ContainerNet.Core.Diagnostics;
+
+/// <summary>TCP reachability: one connect per attempt from a fresh socket opened inside the namespace.</summary>
+internal static class TcpConnectProbe
+{
+    public static ConnectionTestResult Run(NamespaceRegistry registry, string namespaceName, IPAddress address,
+        ConnectionTestOptions options, CancellationToken cancellationToken)
+    {
+        int domain = address.AddressFamily == AddressFamily.InterNetworkV6 ? LibC.AF_INET6 : LibC.AF_INET;
+        var target = new IPEndPoint(address, options.Port!.Value);
+        var attempts = new List<ConnectionAttempt>(options.Count);
+        IPAddress? source = null;
+        for (int number = 1; number <= options.Count; number++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using Socket socket = ConnectionTester.Adopt(registry.OpenSocket(namespaceName, domain, LibC.SOCK_STREAM, LibC.IPPROTO_TCP));
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.TimeoutMilliseconds);
+            long started = Stopwatch.GetTimestamp();
+            try
+            {
+                socket.ConnectAsync(target, timeout.Token).AsTask().GetAwaiter().GetResult();
+                TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+                source ??= (socket.LocalEndPoint as IPEndPoint)?.Address;
+                attempts.Add(new ConnectionAttempt { Number = number, Succeeded = true, RoundTripTime = elapsed });
+                // A plain FIN, as any client: a reset could upset the listener under test.
+                try { socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { }
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                attempts.Add(Failed(number, SocketErrorText.TimedOut(options.TimeoutMilliseconds)));
+            }
+            catch (SocketException failure)
+            {
+                attempts.Add(Failed(number, SocketErrorText.Describe(failure)));
+            }
+        }
+        return ConnectionTester.Summarize(namespaceName, address, options, attempts, source);
+    }
+
+    private static ConnectionAttempt Failed(int number, string error) => new() { Number = number, Succeeded = false, Error = error };
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using ContainerNet.Core.Addressing;
+using ContainerNet.Core.Errors;
+using ContainerNet.Core.Namespaces;
+using ContainerNet.Core.Native;
+using Tmds.Linux;
+
+namespace ContainerNet.Core.Forwarding;
+
+/// <summary>
+/// IP forwarding per namespace. The sysctls under /proc/sys/net belong to the network namespace of
+/// whoever opens them, so the files are opened from inside the namespace and written from here.
+/// </summary>
+public sealed class ForwardingOperations
+{
+    private const string IPv4Path = "/proc/sys/net/ipv4/ip_forward";
+    private const string IPv6Path = "/proc/sys/net/ipv6/conf/all/forwarding";
+
+    private readonly NamespaceRegistry _registry;
+
+    public ForwardingOperations(NamespaceRegistry registry) => _registry = registry;
+
+    /// <param name="family">null: both families.</param>
+    public ForwardingState Set(string? namespaceName, IPFamily? family, bool enabled)
+    {
+        if (family is null or IPFamily.IPv4)
+            Write(namespaceName, IPv4Path, enabled);
+        if (family is null or IPFamily.IPv6)
+            Write(namespaceName, IPv6Path, enabled);
+        return Get(namespaceName);
+    }
+
+    public ForwardingState Get(string? namespaceName) => new()
+    {
+        Namespace = namespaceName ?? "",
+        IPv4 = Read(namespaceName, IPv4Path),
+        IPv6 = Read(namespaceName, IPv6Path),
+    };
+
+    private void Write(string? namespaceName, string path, bool enabled)
+    {
+        int fd = _registry.OpenNamespaceFile(namespaceName, path, LibC.O_WRONLY);
+        try
+        {
+            byte[] value = Encoding.ASCII.GetBytes(enabled ? "1\n" : "0\n");
+            int error = Syscall.Write(fd, value);
+            if (error != 0)
+                throw KernelErrors.FromErrno(error, $"write {path} in {Links.LinkOperations.Describe(namespaceName)}", path, "ObjectNotFound");
+        }
+        finally
+        {
+            Syscall.Close(fd);
+        }
+    }
+
+    private bool Read(string? namespaceName, string path)
+    {
+        int fd;
+        try
+        {
+            fd = _registry.OpenNamespaceFile(namespaceName, path, LibC.O_RDONLY);
+        }
+        catch (ContainerNetException ex) when (ex.Errno == LibC.ENOENT)
+        {
+            return false; // e.g. IPv6 disabled in this kernel
+        }
+        try
+        {
+            byte[] buffer = new byte[8];
+            int count = Syscall.Read(fd, buffer);
+            return count > 0 && buffer[0] == (byte)'1';
+        }
+        finally
+        {
+            Syscall.Close(fd);
+        }
+    }
+}
