@@ -16,34 +16,9 @@ function Get-BridgeContainerAddress([int] $i) {
     "10.88.$($h -shr 8).$($h -band 255)"
 }
 
-#region ContainerNet Core API: the calls for bridges, addresses, routes and forwarding
-# The Core method below is complete except for these calls, which need Core types that are being
-# written (BridgeOperations in ContainerNet.Core.Links or ContainerNet.Core.Bridges,
-# ContainerNet.Core.Addresses.AddressOperations, ContainerNet.Core.Routes.RouteOperations). Set each entry to a scriptblock making that one call; $core
-# is a hashtable holding the Registry, Connections and Links the method already makes, and NewOperations
-# adds the new operation objects to it. Until the types are loaded and every entry is set, the method
-# reports "not available" (naming what is missing) instead of failing the run. If Core offers a batched
-# (pipelined) form for many containers, call it from the method's Setup instead of the per-container calls.
-# Beware: PowerShell passes $null to a .NET string parameter as '' (pass [NullString]::Value for null);
-# $namespace below is $null for the host.
-$script:BridgeCoreCalls = [ordered]@{
-    # { param($core) } e.g. $core.Bridges = [...BridgeOperations]::new(...); likewise Addresses, Routes, Forwarding
-    NewOperations    = $null
-    # { param($core) } IPv4 forwarding on in the caller's namespace
-    EnableForwarding = $null
-    # { param($core, [string] $bridge) } create the bridge and bring it up
-    NewBridge        = $null
-    # { param($core, [string] $namespace, [string] $interface, [string] $cidr) } $namespace $null = the caller's
-    AddAddress       = $null
-    # { param($core, [string] $bridge, [string] $interface) } make the (host) interface a port of the bridge
-    AddBridgePort    = $null
-    # { param($core, [string] $namespace, [string] $gateway) } default route via the gateway
-    AddDefaultRoute  = $null
-}
-#endregion
 
 # Alternatives separated by '|': where a type may end up.
-$script:BridgeCoreTypes = 'ContainerNet.Core.Links.BridgeOperations|ContainerNet.Core.Bridges.BridgeOperations',
+$script:BridgeCoreTypes = 'ContainerNet.Core.Bridges.BridgeOperations',
     'ContainerNet.Core.Addresses.AddressOperations', 'ContainerNet.Core.Routes.RouteOperations'
 $script:BridgeCmdlets = 'New-NetNamespace', 'New-VethPair', 'New-NetBridge', 'Add-BridgePort', 'Add-NetAddress',
     'Add-NetRoute', 'Enable-IPForwarding', 'Remove-NetNamespace', 'Remove-NetLink'
@@ -154,8 +129,8 @@ function Get-BridgeScenario {
                     $ns = "c$i"
                     $h = $i + 1
                     $null = New-NetNamespace -Name $ns
-                    $null = New-VethPair -Name "vc$i" -PeerName eth0 -PeerNamespace $ns -Up
-                    $null = Add-BridgePort -Bridge cn0 -Interface "vc$i"
+                    # The port is made in the create request (-Bridge), as the ip -batch peer does with `master cn0`.
+                    $null = New-VethPair -Name "vc$i" -PeerName eth0 -PeerNamespace $ns -Bridge cn0 -Up
                     $null = Add-NetAddress -Namespace $ns -Interface eth0 -Address "10.88.$($h -shr 8).$($h -band 255)/16"
                     $null = Add-NetRoute -Namespace $ns -Default -Gateway $script:BridgeGateway
                 }
@@ -172,31 +147,31 @@ function Get-BridgeScenario {
             Available = {
                 $missing = @($script:BridgeCoreTypes | Where-Object { -not @($_ -split '\|' | Where-Object { $_ -as [type] }).Count })
                 if ($missing.Count) { return "Core type(s) $(($missing -replace '\|', ' or ') -join ', ') not loaded" }
-                $unset = @($script:BridgeCoreCalls.Keys | Where-Object { -not $script:BridgeCoreCalls[$_] })
-                if ($unset.Count) { return "Core calls $($unset -join ', ') not filled in (`$BridgeCoreCalls in BridgeScenario.ps1)" }
                 $true
             }
             Setup     = {
                 param($n)
-                $calls = $script:BridgeCoreCalls
                 $registry = [ContainerNet.Core.Namespaces.NamespaceRegistry]::new()
                 $connections = [ContainerNet.Core.Namespaces.NamespaceConnections]::new($registry)
                 $links = [ContainerNet.Core.Links.LinkOperations]::new($connections)
-                $core = @{ Registry = $registry; Connections = $connections; Links = $links }
-                $script:bridgeCore = $core
-                & $calls.NewOperations $core
-                & $calls.EnableForwarding $core
-                & $calls.NewBridge $core 'cn0'
-                & $calls.AddAddress $core $null 'cn0' "$script:BridgeGateway/16"
+                $bridges = [ContainerNet.Core.Bridges.BridgeOperations]::new($connections, $links)
+                $addresses = [ContainerNet.Core.Addresses.AddressOperations]::new($connections, $links)
+                $routes = [ContainerNet.Core.Routes.RouteOperations]::new($connections, $links)
+                $forwarding = [ContainerNet.Core.Forwarding.ForwardingOperations]::new($registry)
+                $script:bridgeCore = @{ Connections = $connections; Links = $links }
+                # [NullString]::Value: PowerShell would pass $null to a .NET string parameter as ''.
+                $null = $forwarding.Set([NullString]::Value, [ContainerNet.Core.Addressing.IPFamily]::IPv4, $true)
+                $null = $bridges.CreateBridge([NullString]::Value, 'cn0', $null, [NullString]::Value, $true)
+                $null = $addresses.Add([NullString]::Value, 'cn0', "$script:BridgeGateway/16", $false)
+                $defaultRoute = [ContainerNet.Core.Routes.RouteSpec]@{ IsDefault = $true; Gateway = $script:BridgeGateway }
                 foreach ($i in 1..$n) {
                     $ns = "c$i"
                     $h = $i + 1
                     $null = $connections.CreateNamespace($ns)
-                    $spec = [ContainerNet.Core.Links.VethPairSpec]@{ Name = "vc$i"; PeerName = 'eth0'; PeerNamespace = $ns; Up = $true }
+                    $spec = [ContainerNet.Core.Links.VethPairSpec]@{ Name = "vc$i"; PeerName = 'eth0'; PeerNamespace = $ns; Bridge = 'cn0'; Up = $true }
                     $null = $links.CreateVethPair($spec)
-                    & $calls.AddBridgePort $core 'cn0' "vc$i"
-                    & $calls.AddAddress $core $ns 'eth0' "10.88.$($h -shr 8).$($h -band 255)/16"
-                    & $calls.AddDefaultRoute $core $ns $script:BridgeGateway
+                    $null = $addresses.Add($ns, 'eth0', "10.88.$($h -shr 8).$($h -band 255)/16", $false)
+                    $null = $routes.Add($ns, $defaultRoute)
                 }
             }
             Verify    = $verify

@@ -210,6 +210,13 @@ Describe 'Get-NetAddress' {
         @($result | ForEach-Object Address) | Should -Be @('10.42.2.2/24')
         $result.Namespace | Should -Be @($ns)
     }
+
+    It 'takes NetLink objects from Get-NetLink (Name and Namespace)' {
+        $result = @(Get-NetLink -Namespace $ns -Name eth1 | Get-NetAddress)
+
+        @($result | ForEach-Object Address) | Should -Be @('10.42.2.2/24')
+        $result.Interface | Sort-Object -Unique | Should -BeExactly 'eth1'
+    }
 }
 
 Describe 'Remove-NetAddress' {

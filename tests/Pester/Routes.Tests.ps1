@@ -42,14 +42,13 @@ BeforeAll {
     function Assert-RouteMatchesOracle {
         <# One NetRoute against the oracle's route to the same destination (and gateway). #>
         param($Route, [string]$Namespace)
-        # Add-NetRoute describes the request: without -Metric its Metric is empty while the kernel
-        # may pick one (1024 for IPv6), so the metric is compared only when the object has one.
+        # Metric as the kernel stores it: none for IPv4 unless given, 1024 for an IPv6 route without one.
         $oracle = @(Get-OracleRoute -Namespace $Namespace -Family $Route.Family |
-                Where-Object { $_.dst -eq $Route.Destination -and "$($_.gateway)" -eq "$($Route.Gateway)" -and ($null -eq $Route.Metric -or [uint32]$_.metric -eq $Route.Metric) })
+                Where-Object { $_.dst -eq $Route.Destination -and "$($_.gateway)" -eq "$($Route.Gateway)" -and [uint32]$_.metric -eq [uint32]$Route.Metric })
         $oracle.Count | Should -Be 1 -Because "ip route must show the route to $($Route.Destination)"
         $Route.Namespace | Should -BeExactly $Namespace
         $Route.IsDefault | Should -Be ($Route.Destination -in '0.0.0.0/0', '::/0')
-        if ($Route.Interface) { $Route.Interface | Should -BeExactly $oracle[0].dev }
+        $Route.Interface | Should -BeExactly $oracle[0].dev
     }
 
     # The far destination: addresses of the host outside the link's subnet.
@@ -89,6 +88,8 @@ Describe 'Add-NetRoute' {
         $route.IsDefault | Should -BeTrue
         $route.Gateway | Should -BeExactly '10.43.0.1'
         $route.Family | Should -Be 'IPv4'
+        # The kernel picked the link from the gateway's subnet; the object says which.
+        $route.Interface | Should -BeExactly 'eth0'
         Assert-RouteMatchesOracle -Route $route -Namespace $ns
         # Only the namespace got a route.
         Get-OracleRoute -Family IPv4 | Where-Object dst -EQ '0.0.0.0/0' | Should -BeNullOrEmpty
@@ -108,6 +109,7 @@ Describe 'Add-NetRoute' {
         Get-OracleRoute -Namespace $ns -Family IPv4 | Where-Object dst -EQ '0.0.0.0/0' | Should -BeNullOrEmpty
         $route.Destination | Should -BeExactly '::/0'
         $route.Family | Should -Be 'IPv6'
+        $route.Metric | Should -Be $oracle.metric
         Assert-RouteMatchesOracle -Route $route -Namespace $ns
         $after = Get-Reachability -Namespace $ns -Address 2001:db8:143::1 -Attempts 3
         $after.Ping | Should -BeTrue

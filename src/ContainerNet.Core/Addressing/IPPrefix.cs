@@ -72,7 +72,9 @@ public readonly record struct IPPrefix(IPAddress Address, int PrefixLength)
 
     public static IPAddress ParseAddress(string? text, string role)
     {
-        IPPrefix prefix = Parse(text, role);
+        if (!TryParse(text, prefixRequired: false, out IPPrefix prefix, out string reason))
+            throw new ContainerNetException("InvalidAddress", ErrorKind.InvalidArgument, text,
+                $"'{text}' is not a valid {role}: {reason}. Give a plain address, e.g. 10.88.0.1 or 2001:db8::1.");
         if (text!.Contains('/'))
             throw new ContainerNetException("InvalidAddress", ErrorKind.InvalidArgument, text,
                 $"'{text}' is not a valid {role}: give a plain address without a prefix length, e.g. 10.88.0.1.");

@@ -59,6 +59,9 @@ public sealed class BridgeOperations
             throw new ContainerNetException("InvalidBridgePort", ErrorKind.InvalidArgument, interfaceName,
                 $"Bridge '{bridge}' cannot be a port of itself. Give the interface to attach, e.g. a veth's host end.");
         NetLink port = _links.Get(namespaceName, interfaceName);
+        if (port.Kind is "loopback" or "bridge")
+            throw new ContainerNetException("InvalidBridgePort", ErrorKind.InvalidArgument, interfaceName,
+                $"'{interfaceName}' is a {port.Kind} and cannot be a bridge port. Attach an Ethernet-like interface, such as a veth's host end.");
         if (port.Master == bridge)
             throw new ContainerNetException("BridgePortExists", ErrorKind.ResourceExists, interfaceName,
                 $"'{interfaceName}' is already a port of bridge '{bridge}'. Change its options with Remove-BridgePort and Add-BridgePort, or leave it.");

@@ -13,7 +13,7 @@ namespace ContainerNet.Core.Namespaces;
 /// A socket pins its namespace: while one is cached, `ip netns del` by someone else leaves the
 /// namespace (and the host ends of its veths) alive. So named sockets are kept only while someone
 /// uses the cache (<see cref="Acquire"/>; cmdlets hold it for the length of their pipeline) and are
-/// closed when the last user lets go.
+/// closed when nobody has used it for <see cref="IdleGracePeriod"/>.
 /// </summary>
 public sealed class NamespaceConnections : IDisposable
 {
@@ -23,6 +23,7 @@ public sealed class NamespaceConnections : IDisposable
     private readonly object _gate = new();
     private NetlinkConnection? _host;
     private int _users;
+    private Timer? _idleTimer;
 
     private readonly Func<int, string, NetlinkConnection> _connectInside;
 
@@ -84,6 +85,9 @@ public sealed class NamespaceConnections : IDisposable
         return new Lease(this);
     }
 
+    /// <summary>How long named sockets outlive the last user: long enough for the next command of a script loop.</summary>
+    public static readonly TimeSpan IdleGracePeriod = TimeSpan.FromSeconds(1);
+
     private void Release()
     {
         lock (_gate)
@@ -91,6 +95,19 @@ public sealed class NamespaceConnections : IDisposable
             if (--_users > 0)
                 return;
             _users = 0;
+            // Not at once: a script that calls one command per container would reopen every socket
+            // for every command. The timer closes them unless someone acquired the cache meanwhile.
+            _idleTimer ??= new Timer(_ => CloseIfIdle());
+            _idleTimer.Change(IdleGracePeriod, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void CloseIfIdle()
+    {
+        lock (_gate)
+        {
+            if (_users > 0)
+                return;
             foreach (Entry entry in _byName.Values)
                 entry.Connection.Dispose();
             _byName.Clear();
@@ -133,6 +150,8 @@ public sealed class NamespaceConnections : IDisposable
     {
         lock (_gate)
         {
+            _idleTimer?.Dispose();
+            _idleTimer = null;
             foreach (Entry entry in _byName.Values)
                 entry.Connection.Dispose();
             _byName.Clear();

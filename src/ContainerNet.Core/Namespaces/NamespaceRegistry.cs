@@ -99,7 +99,7 @@ public sealed class NamespaceRegistry
     /// Returns the socket's fd.
     /// </summary>
     private static int CreateInside(string name, string path) =>
-        NamespaceThread.RunOnThread(() =>
+        NamespaceThread.RunOnWorker(() =>
         {
             int home = OpenOwnNamespace(name);
             byte[] source = Syscall.Utf8("/proc/thread-self/ns/net"), target = Syscall.Utf8(path);

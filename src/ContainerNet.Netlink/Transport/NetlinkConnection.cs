@@ -17,8 +17,11 @@ public sealed class NetlinkConnection : IDisposable
     private const int MaxDumpAttempts = 5;
 
     private readonly INetlinkTransport _transport;
-    private readonly NetlinkMessageWriter _writer = new(16 * 1024);
-    private readonly byte[] _receiveBuffer = new byte[256 * 1024];
+    // Dumps can carry messages up to 64 KiB; the buffer is rented per operation, not held per
+    // connection: one connection per namespace would otherwise pin 256 KiB each (the large object heap).
+    private const int ReceiveBufferSize = 256 * 1024;
+
+    private readonly NetlinkMessageWriter _writer = new(1024);
     private readonly object _gate = new();
     private uint _lastSequence;
 
@@ -46,27 +49,38 @@ public sealed class NetlinkConnection : IDisposable
         var results = new NetlinkException?[requests.Count];
         lock (_gate)
         {
-            for (int offset = 0; offset < requests.Count; offset += PipelineWindow)
+            byte[] receiveBuffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+            try
             {
-                int count = Math.Min(PipelineWindow, requests.Count - offset);
-                // Acks are matched by their distance from the window's first sequence number, so a
-                // window must not span the wrap, where NextSequence skips 0: start it again at 1.
-                if (_lastSequence > uint.MaxValue - (uint)count)
-                    _lastSequence = 0;
-                uint firstSequence = _lastSequence + 1;
-                _writer.Reset();
-                var types = new ushort[count];
-                for (int i = 0; i < count; i++)
-                {
-                    int start = _writer.Length;
-                    requests[offset + i].Encode(_writer, NextSequence());
-                    types[i] = NetlinkMessageHeader.Read(_writer.WrittenSpan[start..]).Type;
-                }
-                _transport.Send(_writer.WrittenSpan);
-                ReceiveAcks(firstSequence, types, results.AsSpan(offset, count));
+                for (int offset = 0; offset < requests.Count; offset += PipelineWindow)
+                    SendWindow(requests, offset, Math.Min(PipelineWindow, requests.Count - offset), results, receiveBuffer);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(receiveBuffer);
             }
         }
         return results;
+    }
+
+    private void SendWindow(IReadOnlyList<INetlinkRequest> requests, int offset, int count,
+        NetlinkException?[] results, byte[] receiveBuffer)
+    {
+        // Acks are matched by their distance from the window's first sequence number, so a
+        // window must not span the wrap, where NextSequence skips 0: start it again at 1.
+        if (_lastSequence > uint.MaxValue - (uint)count)
+            _lastSequence = 0;
+        uint firstSequence = _lastSequence + 1;
+        _writer.Reset();
+        var types = new ushort[count];
+        for (int i = 0; i < count; i++)
+        {
+            int start = _writer.Length;
+            requests[offset + i].Encode(_writer, NextSequence());
+            types[i] = NetlinkMessageHeader.Read(_writer.WrittenSpan[start..]).Type;
+        }
+        _transport.Send(_writer.WrittenSpan);
+        ReceiveAcks(firstSequence, types, results.AsSpan(offset, count), receiveBuffer);
     }
 
     /// <summary>
@@ -86,40 +100,105 @@ public sealed class NetlinkConnection : IDisposable
             bool wantsAck = sent.HasFlag(NetlinkConstants.NLM_F_ACK);
             _transport.Send(_writer.WrittenSpan);
 
-            bool interrupted = false;
-            while (true)
+            byte[] receiveBuffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+            try
             {
-                int length = _transport.Receive(_receiveBuffer);
-                var reader = new NetlinkMessageReader(_receiveBuffer.AsSpan(0, length));
-                while (reader.TryRead(out NetlinkMessageHeader header, out ReadOnlySpan<byte> payload))
+                return ReceiveReplies(sequence, sent.Type, isDump, wantsAck, handler, receiveBuffer);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(receiveBuffer);
+            }
+        }
+    }
+
+    private bool ReceiveReplies(uint sequence, ushort requestType, bool isDump, bool wantsAck,
+        NetlinkMessageHandler handler, byte[] receiveBuffer)
+    {
+        bool interrupted = false;
+        while (true)
+        {
+            int length = _transport.Receive(receiveBuffer);
+            var reader = new NetlinkMessageReader(receiveBuffer.AsSpan(0, length));
+            while (reader.TryRead(out NetlinkMessageHeader header, out ReadOnlySpan<byte> payload))
+            {
+                if (header.Sequence != sequence)
+                    continue; // a late reply to an earlier, abandoned request
+                if (header.HasFlag(NetlinkConstants.NLM_F_DUMP_INTR))
+                    interrupted = true;
+                switch (header.Type)
                 {
-                    if (header.Sequence != sequence)
-                        continue; // a late reply to an earlier, abandoned request
-                    if (header.HasFlag(NetlinkConstants.NLM_F_DUMP_INTR))
-                        interrupted = true;
-                    switch (header.Type)
+                    case NetlinkConstants.NLMSG_ERROR:
+                        var error = NetlinkErrorMessage.Decode(header, payload);
+                        if (!error.IsAck)
+                            throw ToException(error, requestType, sequence);
+                        return !interrupted;
+                    case NetlinkConstants.NLMSG_DONE:
+                        var done = NetlinkErrorMessage.DecodeDone(header, payload);
+                        if (done.Error < 0)
+                            throw ToException(done, requestType, sequence);
+                        return !interrupted;
+                    case NetlinkConstants.NLMSG_NOOP:
+                        continue;
+                    case NetlinkConstants.NLMSG_OVERRUN:
+                        throw new NetlinkException(Tmds.Linux.LibC.ENOBUFS, "The kernel reported a netlink overrun: replies were lost.");
+                    default:
+                        handler(header, payload);
+                        if (!isDump && !wantsAck)
+                            return !interrupted;
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes one datagram's messages, numbering them from <paramref name="firstSequence"/>.</summary>
+    public delegate void DatagramEncoder(NetlinkMessageWriter writer, uint firstSequence);
+
+    /// <summary>Receives one reply message of an exchange; returns true when the exchange is complete.</summary>
+    public delegate bool ExchangeHandler(in NetlinkMessageHeader header, ReadOnlySpan<byte> payload);
+
+    /// <summary>
+    /// For protocols that do not answer one ack per request (nfnetlink batches): reserves
+    /// <paramref name="sequenceCount"/> consecutive sequence numbers (never across the wrap) and hands the
+    /// first to every encoder, sends each encoder's datagram in order (one send each), then passes every
+    /// reply message to the handler until it returns true. The handler sees replies to other sequence
+    /// numbers too (late ones of abandoned requests) and must skip them; NLMSG_OVERRUN throws.
+    /// </summary>
+    public void Exchange(int sequenceCount, IReadOnlyList<DatagramEncoder> datagrams, ExchangeHandler handler)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sequenceCount);
+        lock (_gate)
+        {
+            if (_lastSequence > uint.MaxValue - (uint)sequenceCount)
+                _lastSequence = 0;
+            uint firstSequence = _lastSequence + 1;
+            _lastSequence += (uint)sequenceCount;
+            foreach (var encode in datagrams)
+            {
+                _writer.Reset();
+                encode(_writer, firstSequence);
+                _transport.Send(_writer.WrittenSpan);
+            }
+            byte[] receiveBuffer = System.Buffers.ArrayPool<byte>.Shared.Rent(ReceiveBufferSize);
+            try
+            {
+                while (true)
+                {
+                    int length = _transport.Receive(receiveBuffer);
+                    var reader = new NetlinkMessageReader(receiveBuffer.AsSpan(0, length));
+                    while (reader.TryRead(out NetlinkMessageHeader header, out ReadOnlySpan<byte> payload))
                     {
-                        case NetlinkConstants.NLMSG_ERROR:
-                            var error = NetlinkErrorMessage.Decode(header, payload);
-                            if (!error.IsAck)
-                                throw ToException(error, sent.Type, sequence);
-                            return !interrupted;
-                        case NetlinkConstants.NLMSG_DONE:
-                            var done = NetlinkErrorMessage.DecodeDone(header, payload);
-                            if (done.Error < 0)
-                                throw ToException(done, sent.Type, sequence);
-                            return !interrupted;
-                        case NetlinkConstants.NLMSG_NOOP:
-                            continue;
-                        case NetlinkConstants.NLMSG_OVERRUN:
+                        if (header.Type == NetlinkConstants.NLMSG_OVERRUN)
                             throw new NetlinkException(Tmds.Linux.LibC.ENOBUFS, "The kernel reported a netlink overrun: replies were lost.");
-                        default:
-                            handler(header, payload);
-                            if (!isDump && !wantsAck)
-                                return !interrupted;
-                            break;
+                        if (handler(header, payload))
+                            return;
                     }
                 }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(receiveBuffer);
             }
         }
     }
@@ -151,14 +230,14 @@ public sealed class NetlinkConnection : IDisposable
         return _lastSequence;
     }
 
-    private void ReceiveAcks(uint firstSequence, ushort[] types, Span<NetlinkException?> results)
+    private void ReceiveAcks(uint firstSequence, ushort[] types, Span<NetlinkException?> results, byte[] receiveBuffer)
     {
         int outstanding = types.Length;
         var answered = new bool[types.Length];
         while (outstanding > 0)
         {
-            int length = _transport.Receive(_receiveBuffer);
-            var reader = new NetlinkMessageReader(_receiveBuffer.AsSpan(0, length));
+            int length = _transport.Receive(receiveBuffer);
+            var reader = new NetlinkMessageReader(receiveBuffer.AsSpan(0, length));
             while (reader.TryRead(out NetlinkMessageHeader header, out ReadOnlySpan<byte> payload))
             {
                 if (header.Type != NetlinkConstants.NLMSG_ERROR)

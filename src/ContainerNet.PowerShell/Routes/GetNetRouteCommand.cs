@@ -27,7 +27,11 @@ public sealed class GetNetRouteCommand : ContainerNetCmdlet
     public SwitchParameter Default { get; set; }
 
     protected override void ProcessRecord() => TryRun(() =>
+    {
+        if (!string.IsNullOrEmpty(Interface))
+            ContainerNetSession.Links.Get(Namespace, Interface); // LinkNotFound for a name that does not exist
         WriteObject(ContainerNetSession.Routes.List(Namespace, Family)
             .Where(r => string.IsNullOrEmpty(Interface) || r.Interface == Interface)
-            .Where(r => !Default || r.IsDefault), enumerateCollection: true));
+            .Where(r => !Default || r.IsDefault), enumerateCollection: true);
+    });
 }
