@@ -69,12 +69,7 @@ public sealed class AddressOperations
         var names = links.ToDictionary(l => l.Index, l => l.Name);
         if (interfaceName is not null && !links.Any(l => l.Name == interfaceName))
             throw LinkOperations.LinkNotFound(namespaceName, interfaceName);
-        byte familyCode = family switch
-        {
-            IPFamily.IPv4 => RtnetlinkConstants.AF_INET,
-            IPFamily.IPv6 => RtnetlinkConstants.AF_INET6,
-            _ => RtnetlinkConstants.AF_UNSPEC,
-        };
+        byte familyCode = AddressFamilies.ToKernel(family);
         List<AddressMessage> messages;
         try
         {

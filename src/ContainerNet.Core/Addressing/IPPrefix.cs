@@ -8,7 +8,7 @@ namespace ContainerNet.Core.Addressing;
 /// <summary>An IP address with a prefix length, as written "10.88.0.2/16" or "2001:db8::2/64".</summary>
 public readonly record struct IPPrefix(IPAddress Address, int PrefixLength)
 {
-    public IPFamily Family => Address.AddressFamily == AddressFamily.InterNetworkV6 ? IPFamily.IPv6 : IPFamily.IPv4;
+    public IPFamily Family => AddressFamilies.Of(Address);
 
     public int MaxPrefixLength => Family == IPFamily.IPv6 ? 128 : 32;
 

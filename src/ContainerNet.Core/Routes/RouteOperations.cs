@@ -85,12 +85,7 @@ public sealed class RouteOperations
     public IReadOnlyList<NetRoute> List(string? namespaceName, IPFamily? family = null)
     {
         var names = _links.List(namespaceName).ToDictionary(l => l.Index, l => l.Name);
-        byte familyCode = family switch
-        {
-            IPFamily.IPv4 => RtnetlinkConstants.AF_INET,
-            IPFamily.IPv6 => RtnetlinkConstants.AF_INET6,
-            _ => RtnetlinkConstants.AF_UNSPEC,
-        };
+        byte familyCode = AddressFamilies.ToKernel(family);
         List<RouteMessage> messages;
         try
         {
@@ -116,7 +111,7 @@ public sealed class RouteOperations
             if (spec.Destination is not null)
                 throw new ContainerNetException("AmbiguousDestination", ErrorKind.InvalidArgument, spec.Destination,
                     "Give either -Default or -Destination, not both.");
-            IPFamily family = spec.Family ?? (gateway is null ? IPFamily.IPv4 : FamilyOf(gateway));
+            IPFamily family = spec.Family ?? (gateway is null ? IPFamily.IPv4 : AddressFamilies.Of(gateway));
             destination = new IPPrefix(family == IPFamily.IPv6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         }
         else
@@ -129,9 +124,9 @@ public sealed class RouteOperations
                 throw new ContainerNetException("InvalidRouteDestination", ErrorKind.InvalidArgument, spec.Destination,
                     $"Route destination {destination} has host bits set. A route goes to a network: did you mean {destination.Network}/{destination.PrefixLength}?");
         }
-        if (gateway is not null && FamilyOf(gateway) != destination.Family)
+        if (gateway is not null && AddressFamilies.Of(gateway) != destination.Family)
             throw new ContainerNetException("AddressFamilyMismatch", ErrorKind.InvalidArgument, spec.Gateway,
-                $"Gateway {gateway} is {FamilyOf(gateway)} but the destination {destination} is {destination.Family}. Use a gateway of the same family.");
+                $"Gateway {gateway} is {AddressFamilies.Of(gateway)} but the destination {destination} is {destination.Family}. Use a gateway of the same family.");
         if (spec.Family is { } wanted && wanted != destination.Family)
             throw new ContainerNetException("AddressFamilyMismatch", ErrorKind.InvalidArgument, spec.Destination,
                 $"The route to {destination} is {destination.Family}, but -Family {wanted} was given.");
@@ -153,9 +148,6 @@ public sealed class RouteOperations
         };
     }
 
-    private static IPFamily FamilyOf(IPAddress address) =>
-        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? IPFamily.IPv6 : IPFamily.IPv4;
-
     private NetRoute Describe(string? namespaceName, RouteRequest request, RouteSpec spec)
     {
         var network = new IPAddress(request.Destination);
@@ -170,7 +162,7 @@ public sealed class RouteOperations
             Metric = request.Metric,
             Protocol = "boot",
             Scope = request.Gateway is null ? "link" : "global",
-            Family = FamilyOf(network),
+            Family = AddressFamilies.Of(network),
             Table = RouteConstants.RT_TABLE_MAIN,
         };
     }
