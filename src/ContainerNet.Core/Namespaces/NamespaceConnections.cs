@@ -7,9 +7,10 @@ using ContainerNet.Netlink.Transport;
 namespace ContainerNet.Core.Namespaces;
 
 /// <summary>
-/// One rtnetlink connection per namespace, opened once and reused. A socket for a named namespace is
-/// opened on a throwaway thread that setns'd into it. Entries are checked against the namespace's
-/// inode on every use, so a namespace deleted and re-created under the same name gets a new socket.
+/// One netlink connection per namespace and protocol (rtnetlink, nfnetlink), opened once and reused.
+/// A socket for a named namespace is opened on the namespace worker thread that setns'd into it.
+/// Entries are checked against the namespace's inode on every use, so a namespace deleted and
+/// re-created under the same name gets a new socket.
 /// A socket pins its namespace: while one is cached, `ip netns del` by someone else leaves the
 /// namespace (and the host ends of its veths) alive. So named sockets are kept only while someone
 /// uses the cache (<see cref="Acquire"/>; cmdlets hold it for the length of their pipeline) and are
@@ -17,24 +18,26 @@ namespace ContainerNet.Core.Namespaces;
 /// </summary>
 public sealed class NamespaceConnections : IDisposable
 {
+    /// <summary>How long named sockets outlive the last user: long enough for the next command of a script loop.</summary>
+    public static readonly TimeSpan IdleGracePeriod = TimeSpan.FromSeconds(1);
+
     private readonly NamespaceRegistry _registry;
     private readonly Func<int, NetlinkConnection> _connect;
-    private readonly Dictionary<string, Entry> _byName = new(StringComparer.Ordinal);
+    private readonly Func<int, string, int, NetlinkConnection> _connectInside;
+    private readonly Dictionary<(string Name, int Protocol), Entry> _named = new();
+    private readonly Dictionary<int, NetlinkConnection> _host = new();
     private readonly object _gate = new();
-    private NetlinkConnection? _host;
     private int _users;
     private Timer? _idleTimer;
-
-    private readonly Func<int, string, NetlinkConnection> _connectInside;
 
     public NamespaceConnections(NamespaceRegistry registry)
         : this(registry,
             protocol => new NetlinkConnection(OpenSocket(protocol)),
-            (fd, name) => new NetlinkConnection(NamespaceThread.OpenSocketInside(fd, NetlinkConstants.NETLINK_ROUTE, name))) { }
+            (fd, name, protocol) => new NetlinkConnection(NamespaceThread.OpenSocketInside(fd, protocol, name))) { }
 
     /// <summary>For tests: supply the connection factories (e.g. over a recording transport).</summary>
     public NamespaceConnections(NamespaceRegistry registry, Func<int, NetlinkConnection> connect,
-        Func<int, string, NetlinkConnection> connectInside)
+        Func<int, string, int, NetlinkConnection> connectInside)
     {
         _registry = registry;
         _connect = connect;
@@ -44,40 +47,12 @@ public sealed class NamespaceConnections : IDisposable
     public NamespaceRegistry Registry => _registry;
 
     /// <summary>The rtnetlink connection of a namespace; null or empty means the caller's own ("host").</summary>
-    public NetlinkConnection Route(string? namespaceName)
-    {
-        if (string.IsNullOrEmpty(namespaceName))
-        {
-            lock (_gate)
-                return _host ??= _connect(NetlinkConstants.NETLINK_ROUTE);
-        }
+    public NetlinkConnection Route(string? namespaceName) => Connection(namespaceName, NetlinkConstants.NETLINK_ROUTE);
 
-        NamespaceName.Validate(namespaceName);
-        string path = _registry.PathOf(namespaceName);
-        if (Syscall.Stat(path, out _, out ulong inode) != 0)
-        {
-            Forget(namespaceName);
-            throw NamespaceRegistry.NotFound(namespaceName);
-        }
+    /// <summary>The nfnetlink (nf_tables) connection of a namespace; null or empty means the caller's own.</summary>
+    public NetlinkConnection Netfilter(string? namespaceName) => Connection(namespaceName, NetlinkConstants.NETLINK_NETFILTER);
 
-        lock (_gate)
-        {
-            if (_byName.TryGetValue(namespaceName, out Entry? cached) && cached.Inode == inode)
-                return cached.Connection;
-        }
-
-        NetlinkConnection connection = OpenInside(namespaceName);
-        lock (_gate)
-        {
-            PruneStaleEntries();
-            if (_byName.Remove(namespaceName, out Entry? old))
-                old.Connection.Dispose();
-            _byName[namespaceName] = new Entry(inode, connection);
-        }
-        return connection;
-    }
-
-    /// <summary>Marks a user of the cache; dispose the result to let go. The last one out closes the named sockets.</summary>
+    /// <summary>Marks a user of the cache; dispose the result to let go.</summary>
     public IDisposable Acquire()
     {
         lock (_gate)
@@ -85,8 +60,91 @@ public sealed class NamespaceConnections : IDisposable
         return new Lease(this);
     }
 
-    /// <summary>How long named sockets outlive the last user: long enough for the next command of a script loop.</summary>
-    public static readonly TimeSpan IdleGracePeriod = TimeSpan.FromSeconds(1);
+    /// <summary>Creates a namespace and keeps the socket its creation opened inside as its cached rtnetlink connection.</summary>
+    public NetNamespace CreateNamespace(string name) =>
+        _registry.Create(name, (created, connection) =>
+        {
+            lock (_gate)
+                Store((name, NetlinkConstants.NETLINK_ROUTE), new Entry(created.Id, connection));
+            return true;
+        });
+
+    /// <summary>Drops the cached sockets of a namespace (before deleting it, so they do not pin it).</summary>
+    public void Forget(string namespaceName)
+    {
+        lock (_gate)
+        {
+            foreach (var key in _named.Keys.Where(k => k.Name == namespaceName).ToList())
+                Remove(key);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _idleTimer?.Dispose();
+            _idleTimer = null;
+            CloseNamed();
+            foreach (NetlinkConnection connection in _host.Values)
+                connection.Dispose();
+            _host.Clear();
+        }
+    }
+
+    private NetlinkConnection Connection(string? namespaceName, int protocol)
+    {
+        if (string.IsNullOrEmpty(namespaceName))
+        {
+            lock (_gate)
+            {
+                if (!_host.TryGetValue(protocol, out NetlinkConnection? host))
+                    _host[protocol] = host = _connect(protocol);
+                return host;
+            }
+        }
+
+        NamespaceName.Validate(namespaceName);
+        if (Syscall.Stat(_registry.PathOf(namespaceName), out _, out ulong inode) != 0)
+        {
+            Forget(namespaceName);
+            throw NamespaceRegistry.NotFound(namespaceName);
+        }
+
+        var key = (namespaceName, protocol);
+        lock (_gate)
+        {
+            if (_named.TryGetValue(key, out Entry? cached) && cached.Inode == inode)
+                return cached.Connection;
+        }
+
+        NetlinkConnection connection = OpenInside(namespaceName, protocol);
+        lock (_gate)
+        {
+            PruneStaleEntries();
+            Store(key, new Entry(inode, connection));
+        }
+        return connection;
+    }
+
+    private void Store((string, int) key, Entry entry)
+    {
+        Remove(key);
+        _named[key] = entry;
+    }
+
+    private void Remove((string, int) key)
+    {
+        if (_named.Remove(key, out Entry? old))
+            old.Connection.Dispose();
+    }
+
+    private void CloseNamed()
+    {
+        foreach (Entry entry in _named.Values)
+            entry.Connection.Dispose();
+        _named.Clear();
+    }
 
     private void Release()
     {
@@ -106,66 +164,17 @@ public sealed class NamespaceConnections : IDisposable
     {
         lock (_gate)
         {
-            if (_users > 0)
-                return;
-            foreach (Entry entry in _byName.Values)
-                entry.Connection.Dispose();
-            _byName.Clear();
+            if (_users == 0)
+                CloseNamed();
         }
     }
 
-    private sealed class Lease : IDisposable
-    {
-        private NamespaceConnections? _owner;
-
-        public Lease(NamespaceConnections owner) => _owner = owner;
-
-        public void Dispose() => Interlocked.Exchange(ref _owner, null)?.Release();
-    }
-
-    /// <summary>Creates a namespace and keeps the socket its creation opened inside as its cached connection.</summary>
-    public NetNamespace CreateNamespace(string name) =>
-        _registry.Create(name, (created, connection) =>
-        {
-            lock (_gate)
-            {
-                if (_byName.Remove(name, out Entry? old))
-                    old.Connection.Dispose();
-                _byName[name] = new Entry(created.Id, connection);
-            }
-            return true;
-        });
-
-    /// <summary>Drops the cached socket of a namespace (before deleting it, so the socket does not pin it).</summary>
-    public void Forget(string namespaceName)
-    {
-        lock (_gate)
-        {
-            if (_byName.Remove(namespaceName, out Entry? entry))
-                entry.Connection.Dispose();
-        }
-    }
-
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _idleTimer?.Dispose();
-            _idleTimer = null;
-            foreach (Entry entry in _byName.Values)
-                entry.Connection.Dispose();
-            _byName.Clear();
-            _host?.Dispose();
-            _host = null;
-        }
-    }
-
-    private NetlinkConnection OpenInside(string namespaceName)
+    private NetlinkConnection OpenInside(string namespaceName, int protocol)
     {
         int fd = _registry.OpenHandle(namespaceName);
         try
         {
-            return _connectInside(fd, namespaceName);
+            return _connectInside(fd, namespaceName, protocol);
         }
         finally
         {
@@ -175,19 +184,12 @@ public sealed class NamespaceConnections : IDisposable
 
     private void PruneStaleEntries()
     {
-        List<string>? stale = null;
-        foreach ((string name, Entry entry) in _byName)
-        {
-            if (Syscall.Stat(_registry.PathOf(name), out _, out ulong inode) != 0 || inode != entry.Inode)
-                (stale ??= new()).Add(name);
-        }
-        if (stale is null)
-            return;
-        foreach (string name in stale)
-        {
-            _byName[name].Connection.Dispose();
-            _byName.Remove(name);
-        }
+        var stale = _named
+            .Where(pair => Syscall.Stat(_registry.PathOf(pair.Key.Name), out _, out ulong inode) != 0 || inode != pair.Value.Inode)
+            .Select(pair => pair.Key)
+            .ToList();
+        foreach (var key in stale)
+            Remove(key);
     }
 
     private static NetlinkSocket OpenSocket(int protocol)
@@ -200,6 +202,15 @@ public sealed class NamespaceConnections : IDisposable
         {
             throw KernelErrors.Translate(ex, "open a netlink socket", null);
         }
+    }
+
+    private sealed class Lease : IDisposable
+    {
+        private NamespaceConnections? _owner;
+
+        public Lease(NamespaceConnections owner) => _owner = owner;
+
+        public void Dispose() => Interlocked.Exchange(ref _owner, null)?.Release();
     }
 
     private sealed record Entry(ulong Inode, NetlinkConnection Connection);

@@ -54,6 +54,10 @@ public sealed unsafe class NetlinkSocket : INetlinkTransport
             // Room for the acks of a pipelined window; FORCE needs CAP_NET_ADMIN, plain RCVBUF is capped.
             if (!result.SetOption(SOL_SOCKET, SO_RCVBUFFORCE, 4 << 20, required: false))
                 result.SetOption(SOL_SOCKET, SO_RCVBUF, 4 << 20, required: false);
+            // An nf_tables transaction must leave in one datagram; the default 208 KiB send buffer
+            // holds only ~4,700 port elements (EMSGSIZE beyond).
+            if (!result.SetOption(SOL_SOCKET, SO_SNDBUFFORCE, 4 << 20, required: false))
+                result.SetOption(SOL_SOCKET, SO_SNDBUF, 4 << 20, required: false);
             result.SetReceiveTimeout(receiveTimeout);
 
             // sockaddr_nl { nl_family = AF_NETLINK, nl_pad, nl_pid = 0 (kernel assigns), nl_groups = 0 }

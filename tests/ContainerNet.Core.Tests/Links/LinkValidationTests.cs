@@ -17,7 +17,7 @@ public class LinkValidationTests
         var registry = new NamespaceRegistry(Path.Combine(Path.GetTempPath(), "containernet-tests-" + Guid.NewGuid()));
         var connections = new NamespaceConnections(registry,
             _ => new NetlinkConnection(_transport),
-            (_, _) => new NetlinkConnection(_transport));
+            (_, _, _) => new NetlinkConnection(_transport));
         _links = new LinkOperations(connections);
     }
 

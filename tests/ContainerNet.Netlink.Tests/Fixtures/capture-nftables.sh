@@ -10,11 +10,15 @@
 # socket with our NetlinkSocket's options: NETLINK_EXT_ACK and NETLINK_CAP_ACK) sends our own dump
 # requests and batches and records the kernel's replies.
 # Output: OUTDIR/<step>.nft (the command), OUTDIR/<step>.log (strace with hex dumps of every netlink
-# send/receive; strace -o prefixes each line with the pid), OUTDIR/<step>.debug (nft --debug=netlink: the expressions as libnftnl prints them),
-# OUTDIR/<step>.hex (one line per syscall: "<call> <fd> <length> <hex>"), OUTDIR/own_nft.hex (the Python
-# pass's requests and replies, same format) and OUTDIR/ruleset-*.txt (`nft -a list ruleset` between steps).
+# send/receive; strace -o prefixes each line with the pid), OUTDIR/<step>.debug (nft --debug=netlink: the
+# expressions as libnftnl prints them), OUTDIR/<step>.hex (one line per syscall: "<call> <fd> <length>
+# <hex>"), OUTDIR/own_nft.hex (the Python pass's requests and replies, same format) and
+# OUTDIR/ruleset-*.txt (`nft -a list ruleset` at points of the run).
 # nft numbers the messages of each batch from 0 (BATCH_BEGIN) and sends its GET requests with sequence 0;
-# table, chain, set and rule handles are deterministic in a fresh namespace.
+# table, chain, set and rule handles are deterministic in a fresh namespace; pids, generation ids and a
+# kernel pointer in the set dump (attribute 19) are not.
+# Then: `nft-literals.py OUTDIR/<step>.hex` prints a step's messages as the annotated hex literals of the
+# golden-byte tests; `nft-fixtures.py OUTDIR` writes the Fixtures/nft-*.hex files from own_nft.hex.
 set -u
 OUT=${1:-/tmp/cn-nft-capture}
 
@@ -81,6 +85,23 @@ T add_rule_masq_flags   'add rule inet containernet postrouting ip saddr 10.90.0
 T add_rule_dnat_fixed   'add rule inet containernet prerouting ip daddr 203.0.113.2 tcp dport 8080 dnat ip to 10.88.0.2:80'
 CT_HANDLE=$(nft -a list chain inet containernet forward | awk '/ct state/ { print $NF }')
 T add_rule_position     "add rule inet containernet forward position $CT_HANDLE meta l4proto icmp accept"
+T add_rule_insert       'insert rule inet containernet forward ct state invalid drop'
+T add_rule_range        'add rule inet containernet forward tcp dport 8000-8100 accept'
+T add_rule_range_neq    'add rule inet containernet forward tcp dport != 8000-8100 drop'
+T add_rule_lookup_inv   'add rule inet containernet forward ip saddr != @hosts counter'
+T add_rule_ct_original  'add rule inet containernet forward ct original ip daddr 10.88.0.2 accept'
+T add_rule_meta_set     'add rule inet containernet forward meta mark set 0x2a'
+T add_rule_snat         'add rule inet containernet postrouting oifname "eth0" snat ip to 203.0.113.2'
+T add_rule_masq_ports   'add rule inet containernet postrouting ip saddr 10.91.0.0/16 meta l4proto tcp masquerade to :1024-65535'
+T add_rule_redir        'add rule inet containernet prerouting udp dport 53 redirect to :5353'
+T add_chain_raw         'add chain inet containernet raw { type filter hook prerouting priority raw; }'
+T add_rule_notrack      'add rule inet containernet raw udp dport 4789 notrack'
+T add_chain_input       'add chain inet containernet input { type filter hook input priority filter; policy accept; comment "host"; }'
+T add_table_comment     'add table inet cn-commented { comment "owned by containernet"; }'
+T add_chain_comment     'add chain inet containernet net-web { comment "net:web"; }'
+T add_set_comment       'add set inet containernet hosts6 { type ipv6_addr; comment "v6 hosts"; }'
+T add_elem_comment      'add element inet containernet hosts { 10.88.0.4 comment "web" }'
+T create_elem           'create element inet containernet hosts { 10.88.0.5 }'
 nft -a list ruleset > "$OUT/ruleset-loaded.txt"
 
 # Our own requests, built here from the layouts in /usr/include/linux/{netlink.h,netfilter/nfnetlink.h,
@@ -205,8 +226,10 @@ f.close()
 PY
 nft -a list ruleset > "$OUT/ruleset-after-python.txt"
 
-RULE_HANDLE=$(nft -a list chain inet containernet forward | awk '/@hosts/ { print $NF }')
+RULE_HANDLE=$(nft -a list chain inet containernet forward | awk '/saddr @hosts/ { print $NF }')
+INV_HANDLE=$(nft -a list chain inet containernet forward | awk '/saddr != @hosts/ { print $NF }')
 T del_rule              "delete rule inet containernet forward handle $RULE_HANDLE"
+T del_rule_inv          "delete rule inet containernet forward handle $INV_HANDLE"
 T del_set               'delete set inet containernet hosts'
 T del_elem_ports        'delete element inet containernet ports { tcp . 8080 }'
 T add_chain_scratch     'add chain inet containernet scratch'

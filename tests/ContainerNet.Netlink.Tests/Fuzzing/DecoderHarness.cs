@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using ContainerNet.Netlink.Constants;
+using ContainerNet.Netlink.Netfilter;
 using ContainerNet.Netlink.Route.Addresses;
 using ContainerNet.Netlink.Route.Links;
 using ContainerNet.Netlink.Route.Routes;
@@ -33,6 +34,7 @@ internal static class DecoderHarness
                 case NetlinkConstants.NLMSG_DONE: NetlinkErrorMessage.DecodeDone(header, payload); break;
                 case RtnetlinkConstants.RTM_NEWADDR or RtnetlinkConstants.RTM_DELADDR: AddressMessage.Decode(payload); break;
                 case RtnetlinkConstants.RTM_NEWROUTE or RtnetlinkConstants.RTM_DELROUTE: RouteMessage.Decode(payload); break;
+                case var type when NftMessage.IsNfTables(type): NftReplies.Decode(header, payload); break;
                 default: LinkMessage.Decode(payload); break;
             }
         }
@@ -47,6 +49,8 @@ internal static class DecoderHarness
         Expect(payload, "RouteMessage.Decode", p => RouteMessage.Decode(p));
         Expect(payload, "BridgePortInfo.Decode", p => BridgePortInfo.Decode(p));
         Expect(payload, "NetlinkAttributeReader", p => WalkAttributes(p));
+        foreach (var (type, decode) in NftReplies.All)
+            Expect(payload, $"NftReplies.Decode (NFT_MSG {type})", p => decode(p));
         foreach (ushort flags in new[] { 0, NetlinkConstants.NLM_F_ACK_TLVS, NetlinkConstants.NLM_F_ACK_TLVS | NetlinkConstants.NLM_F_CAPPED })
         {
             var header = new NetlinkMessageHeader((uint)(NetlinkMessageHeader.Size + payload.Length), NetlinkConstants.NLMSG_ERROR, flags, 1, 0);
