@@ -12,7 +12,7 @@
     Description          = 'Linux container networking from PowerShell: namespaces, veth pairs, bridges, addresses, routes, nftables NAT and port publishing, and Docker-style networks, as typed objects over netlink.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('ContainerNet.format.ps1xml', 'Network.format.ps1xml', 'Diagnostics.format.ps1xml')
+    FormatsToProcess     = @('ContainerNet.format.ps1xml', 'Network.format.ps1xml', 'Diagnostics.format.ps1xml', 'Firewall.format.ps1xml')
 
     # Listed one by one: no wildcards, so discovery is fast and the surface is reviewed.
     CmdletsToExport      = @(
@@ -37,6 +37,12 @@
         'Enable-IPForwarding'
         'Disable-IPForwarding'
         'Test-NetNamespaceConnection'
+        'Add-NatMasquerade'
+        'Get-NatMasquerade'
+        'Remove-NatMasquerade'
+        'Publish-ContainerPort'
+        'Get-ContainerPort'
+        'Unpublish-ContainerPort'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

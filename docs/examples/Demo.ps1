@@ -74,6 +74,40 @@ try {
     Show-Reachability '' $containers.web
     Show-Reachability '' $containers.db
 
+    Show-Step 'The outside world: namespace outside (203.0.113.1/24) linked to the host (203.0.113.2/24); it has no route to 10.88.0.0/16'
+    New-NetNamespace -Name outside | Out-Null
+    New-VethPair -Name uplink -PeerName eth0 -PeerNamespace outside -Up | Out-Null
+    Add-NetAddress -Interface uplink -Address 203.0.113.2/24 | Out-Null
+    Add-NetAddress -Namespace outside -Interface eth0 -Address 203.0.113.1/24 | Out-Null
+    Show-Reachability web '203.0.113.1'
+    Write-Host '  (web''s packets get there, but outside cannot answer 10.88.0.2: it has no route back)'
+
+    Show-Step 'Masquerade: traffic from 10.88.0.0/16 leaves with the host''s address (except on cn0 itself)'
+    Add-NatMasquerade -Subnet 10.88.0.0/16 -ExceptInterface cn0 | Out-Host
+    Show-Reachability web '203.0.113.1'
+    $listener = Start-Process -PassThru -RedirectStandardError /tmp/containernet-demo-seen.txt -FilePath ip `
+        -ArgumentList 'netns', 'exec', 'outside', 'timeout', '3', 'nc', '-l', '-n', '-v', '9000'
+    Start-Sleep -Milliseconds 300
+    Invoke-NetNamespace -Name web -FilePath sh -ArgumentList '-c', 'echo hi | timeout 2 nc -N 203.0.113.1 9000' | Out-Null
+    $null = $listener.WaitForExit(4000)
+    Write-Host ('  what outside saw: ' + ((Get-Content /tmp/containernet-demo-seen.txt) -match 'received' -join ' '))
+
+    Show-Step 'Publish web''s port 80 as host port 8080 (docker run -p 8080:80), answered from outside and from the host itself'
+    Publish-ContainerPort -ContainerAddress $containers.web -ContainerPort 80 -HostPort 8080 | Out-Host
+    foreach ($from in 'outside', '') {
+        # Start-Process joins -ArgumentList with spaces: quote the shell command as one argument.
+        $server = Start-Process -PassThru -FilePath ip -ArgumentList 'netns exec web timeout 3 sh -c "echo hello from web | nc -l -N 80"'
+        Start-Sleep -Milliseconds 300
+        $who = if ($from) { $from } else { 'host' }
+        $answer = if ($from) { (Invoke-NetNamespace -Name $from -FilePath sh -ArgumentList '-c', 'timeout 2 nc 203.0.113.2 8080 </dev/null').StandardOutput.Trim() }
+                  else { (sh -c 'timeout 2 nc 203.0.113.2 8080 </dev/null') }
+        Write-Host ("  {0,-7} -> 203.0.113.2:8080 answered: {1}" -f $who, $answer)
+        $null = $server.WaitForExit(4000)
+    }
+    Get-ContainerPort | Out-Host
+    Write-Host '  The rules live in ContainerNet''s own table; published ports and subnets are set elements:'
+    (nft list table inet containernet) -match 'elements|table|map |set ' | ForEach-Object { Write-Host "    $_" }
+
     Show-Step 'A clear error instead of a cryptic one: a route to an address, not a network'
     try {
         Add-NetRoute -Namespace web -Destination 10.99.0.7/16 -Gateway 10.88.0.1 -ErrorAction Stop
@@ -83,8 +117,11 @@ try {
     }
 }
 finally {
-    Show-Step 'Clean up: removing the namespaces unregisters their links (the host ends go with them), then the bridge'
-    Get-NetNamespace -Name @($containers.Keys) -ErrorAction SilentlyContinue | Remove-NetNamespace -Force
+    Show-Step 'Clean up: unpublish and unmasquerade (the table goes with its last element), remove the namespaces (their links go with them), then the bridge'
+    Get-ContainerPort -ErrorAction SilentlyContinue | Unpublish-ContainerPort
+    Get-NatMasquerade -ErrorAction SilentlyContinue | Remove-NatMasquerade
+    Get-NetNamespace -Name (@($containers.Keys) + 'outside') -ErrorAction SilentlyContinue | Remove-NetNamespace -Force
     Get-NetLink -Name cn0 -ErrorAction SilentlyContinue | Remove-NetLink
     Write-Host ('  links left on the host: {0}' -f ((Get-NetLink).Name -join ', '))
+    Write-Host ('  nftables tables left: {0}' -f ((nft list tables) -join ', '))
 }

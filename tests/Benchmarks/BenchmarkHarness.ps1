@@ -124,7 +124,9 @@ function Wait-BenchmarkSandboxEmpty([double] $TimeoutSeconds = 30) {
 
 function Reset-BenchmarkSandbox {
     # Whatever a method left behind (after a failure) must not distort the next one: namespaces first
-    # (their devices go with them, together), then every link but lo (veths, bridges), forwarding off.
+    # (their devices go with them, together), then every link but lo (veths, bridges), forwarding off,
+    # and the sandbox's own nftables ruleset emptied (this namespace's only: the sandbox is private).
+    nft flush ruleset 2>$null
     $namespaces = @(Get-ChildItem -Name /run/netns -ErrorAction Ignore)
     if ($namespaces.Count) {
         $namespaces | ForEach-Object { "netns del $_" } | ip -force -batch - 2>$null | Out-Null

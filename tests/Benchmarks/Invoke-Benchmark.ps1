@@ -11,6 +11,8 @@
     yet is reported as "not available".
     Scenario "veth-into-namespaces" (VethScenario.ps1), at -VethCount: N namespaces, each with a veth
     pair whose peer is eth0 inside, host end up.
+    Scenario "publish-ports" (FirewallScenario.ps1), at -PortCount (1000): N published tcp ports with
+    the cmdlets (one call for all, one call per port), the Core API, and `nft -f` of the same table.
     Every method is verified with the oracles (and traffic, for the bridge) before its time counts;
     verification is not timed; a method that fails verification is reported as failed, not timed.
     Runs of the methods are interleaved; the sandbox is reset between runs.
@@ -21,14 +23,15 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('bridge-topology', 'veth-into-namespaces')]
+    [ValidateSet('bridge-topology', 'veth-into-namespaces', 'publish-ports')]
     [string[]] $Scenario = $(if ($env:CONTAINERNET_BENCH_SCENARIO) { $env:CONTAINERNET_BENCH_SCENARIO -split '[,\s]+' | Where-Object { $_ } }
-                             else { 'bridge-topology', 'veth-into-namespaces' }),
+                             else { 'bridge-topology', 'veth-into-namespaces', 'publish-ports' }),
     # Containers per run for bridge-topology. Strings are split at commas: under `pwsh -File`, "-Count 1,10"
     # arrives as one string, which [int[]] would read as 110.
     [string[]] $Count = $(if ($env:CONTAINERNET_BENCH_COUNT) { $env:CONTAINERNET_BENCH_COUNT } else { 1, 10, 100, 500 }),
     # Namespaces per run for veth-into-namespaces.
     [string[]] $VethCount = @(100),
+    [string[]] $PortCount = @(1000),
     [ValidateRange(1, 20)]
     [int] $Runs = $(if ($env:CONTAINERNET_BENCH_RUNS) { $env:CONTAINERNET_BENCH_RUNS } else { 3 }),
     [string] $ModulePath = ($env:CONTAINERNET_MODULE_PATH ?? (Join-Path $PSScriptRoot '../../out/ContainerNet')),
@@ -36,10 +39,10 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$bridgeCounts, $vethCounts = foreach ($list in $Count, $VethCount) {
+$bridgeCounts, $vethCounts, $portCounts = foreach ($list in $Count, $VethCount, $PortCount) {
     , [int[]] @($list -split '[,\s]+' | Where-Object { $_ } | ForEach-Object {
         $value = 0
-        if (-not [int]::TryParse($_, [ref] $value) -or $value -lt 1 -or $value -gt 10000) { throw "Not a container count (1-10000): '$_'" }
+        if (-not [int]::TryParse($_, [ref] $value) -or $value -lt 1 -or $value -gt 10000) { throw "Not a count (1-10000): '$_'" }
         $value
     })
 }
@@ -48,6 +51,7 @@ $PSNativeCommandUseErrorActionPreference = $false
 . (Join-Path $PSScriptRoot 'BenchmarkHarness.ps1')
 . (Join-Path $PSScriptRoot 'VethScenario.ps1')
 . (Join-Path $PSScriptRoot 'BridgeScenario.ps1')
+. (Join-Path $PSScriptRoot 'FirewallScenario.ps1')
 Import-Module $ModulePath -Force
 Assert-BenchmarkSandbox
 
@@ -55,6 +59,7 @@ $clock = [System.Diagnostics.Stopwatch]::StartNew()
 $plan = @(
     if ($Scenario -contains 'bridge-topology') { foreach ($n in $bridgeCounts) { @{ Scenario = Get-BridgeScenario; Count = $n } } }
     if ($Scenario -contains 'veth-into-namespaces') { foreach ($n in $vethCounts) { @{ Scenario = Get-VethScenario; Count = $n } } }
+    if ($Scenario -contains 'publish-ports') { foreach ($n in $portCounts) { @{ Scenario = Get-FirewallScenario; Count = $n } } }
 )
 $results = [System.Collections.Generic.List[object]]::new()
 $aborted = $null

@@ -1,8 +1,9 @@
-# Bad input: two tables (namespaces and links; bridges, addresses, routes and forwarding). Each case
+# Bad input: three tables (namespaces and links; bridges, addresses, routes and forwarding; NAT
+# masquerade and published ports). Each case
 # must fail with an ErrorRecord carrying a stable ErrorId ('<Reason>,ContainerNet.Commands.<Cmdlet>Command')
 # and the matching category, and the oracle (`ip netns list`, the files under /run/netns, `ip -d -j link`,
-# `ip -j addr` and `ip -j route` of the host and of every namespace, bridge ports and forwarding: see
-# Get-OracleSnapshot) must show that nothing was created or changed.
+# `ip -j addr` and `ip -j route` of the host and of every namespace, bridge ports, forwarding and the
+# nftables ruleset (`nft list ruleset`): see Get-OracleSnapshot) must show that nothing was created or changed.
 
 BeforeAll {
     . $PSScriptRoot/Sandbox.ps1
@@ -37,8 +38,12 @@ BeforeAll {
 
     function Assert-BadInput {
         <# The command fails with the full ErrorId and category, as a terminating error and as exactly
-           one record in the error stream with no output, and the oracle snapshot is unchanged. #>
-        param([string]$Command, [hashtable]$Parameters, [string]$ErrorId, [string]$Category)
+           one record in the error stream with no output, and the oracle snapshot is unchanged.
+           -Exception names the exception type when it is not ContainerNet's own: a parameter binding
+           error (ParameterBindingException) is thrown before the command runs, so -ErrorVariable never
+           holds it and the record is taken from the catch. #>
+        param([string]$Command, [hashtable]$Parameters, [string]$ErrorId, [string]$Category,
+            [string]$Exception = 'ContainerNet.Core.Errors.ContainerNetException')
         $fullId = "$ErrorId,ContainerNet.Commands.$($Command -replace '-', '')Command"
         $before = Get-OracleSnapshot
 
@@ -46,14 +51,18 @@ BeforeAll {
         $thrown = { & $Command @Parameters -ErrorAction Stop } | Should -Throw -ErrorId $fullId -PassThru
         $thrown.FullyQualifiedErrorId | Should -BeExactly $fullId
         $thrown.CategoryInfo.Category | Should -Be $Category
-        $thrown.Exception.GetType().FullName | Should -BeExactly 'ContainerNet.Core.Errors.ContainerNetException'
+        $thrown.Exception.GetType().FullName | Should -BeExactly $Exception
         $thrown.Exception.Message | Should -Not -BeNullOrEmpty
 
         # ... and in the error stream: exactly one ErrorRecord, no output.
         # (A terminating error lands in -ErrorVariable as the exception that carries its ErrorRecord.)
-        $output = try { & $Command @Parameters -ErrorAction SilentlyContinue -ErrorVariable failures } catch { }
+        $caught = $null
+        $output = try { & $Command @Parameters -ErrorAction SilentlyContinue -ErrorVariable failures } catch { $caught = $_ }
         $output | Should -BeNullOrEmpty
-        $records = @($failures | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } })
+        $records = @($failures | Where-Object { $null -ne $_ } | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ } else { $_.ErrorRecord } })
+        if ($records.Count -eq 0 -and $caught -and $caught.Exception -is [System.Management.Automation.ParameterBindingException]) {
+            $records = @($caught)
+        }
         $records.Count | Should -Be 1
         $records[0].FullyQualifiedErrorId | Should -BeExactly $fullId
         $records[0].CategoryInfo.Category | Should -Be $Category
@@ -225,5 +234,89 @@ Describe 'Bad input to bridges, addresses, routes and forwarding gives a stable 
         @{ Case = 'Disable-IPForwarding in namespace ../etc'; Command = 'Disable-IPForwarding'; Parameters = @{ Namespace = '../etc'; Family = 'IPv4' }; ErrorId = 'InvalidNamespaceName'; Category = 'InvalidArgument' }
     ) {
         Assert-BadInput -Command $Command -Parameters $Parameters -ErrorId $ErrorId -Category $Category
+    }
+}
+
+Describe 'Bad input to NAT masquerade and published ports gives a stable ErrorId and category, and changes nothing' {
+    BeforeAll {
+        # Fixtures for the third table, made with the cmdlets (ContainerNet's nf_tables layout is not
+        # something to write by hand) and checked against `nft -j` before any case runs: in the host,
+        # 10.44.0.0/16 masqueraded; to 10.47.0.2 (on bi-br0's subnet) tcp 8080 published on every
+        # address and tcp 8081 on 10.47.0.1 only. bi-ns has no containernet table. Nothing is
+        # published or masqueraded elsewhere: 10.45.0.0/16, port 9999 and udp are free.
+        $null = Add-NatMasquerade -Subnet 10.44.0.0/16 -ErrorAction Stop
+        $null = Publish-ContainerPort -ContainerAddress 10.47.0.2 -ContainerPort 80 -HostPort 8080 -ErrorAction Stop
+        $null = Publish-ContainerPort -ContainerAddress 10.47.0.2 -ContainerPort 81 -HostPort 8081 -HostAddress 10.47.0.1 -ErrorAction Stop
+        Get-OracleMasquerade | Should -Be @('10.44.0.0/16')
+        @(Get-OraclePortMapping | ForEach-Object Key | Sort-Object) | Should -Be @('tcp *:8080 -> 10.47.0.2:80', 'tcp 10.47.0.1:8081 -> 10.47.0.2:81')
+        Test-OracleNftTable containernet -Namespace bi-ns | Should -BeFalse
+    }
+    AfterAll {
+        & nft delete table inet containernet 2>$null
+    }
+
+    It '<Case>' -ForEach @(
+        # Ports and ranges
+        @{ Case = 'container port 0'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '0' }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'container port 65536'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '65536' }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'host port 65536'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '80'; HostPort = '65536' }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'host range starting at port 0'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '80-81'; HostPort = '0-1' }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'container port that is not a number'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = 'http' }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'reversed container range'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '8010-8000' }; ErrorId = 'InvalidPortRange'; Category = 'InvalidArgument' }
+        @{ Case = 'reversed host range'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '8000-8010'; HostPort = '9010-9000' }; ErrorId = 'InvalidPortRange'; Category = 'InvalidArgument' }
+        @{ Case = 'host and container ranges of different sizes'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '8000-8010'; HostPort = '9000-9005' }; ErrorId = 'PortRangeMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'a host range for one container port'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '80'; HostPort = '9000-9001' }; ErrorId = 'PortRangeMismatch'; Category = 'InvalidArgument' }
+
+        # Host ports already published (the kernel's map is the truth; see the fixtures)
+        @{ Case = 'host port already published on every address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.3'; ContainerPort = '80'; HostPort = '8080' }; ErrorId = 'HostPortInUse'; Category = 'ResourceExists' }
+        @{ Case = 'one address asked, port published on every address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.3'; ContainerPort = '80'; HostPort = '8080'; HostAddress = '10.47.0.1' }; ErrorId = 'HostPortInUse'; Category = 'ResourceExists' }
+        @{ Case = 'every address asked, port published on one address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.3'; ContainerPort = '81'; HostPort = '8081' }; ErrorId = 'HostPortInUse'; Category = 'ResourceExists' }
+        @{ Case = 'port published on the same address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.3'; ContainerPort = '81'; HostPort = '8081'; HostAddress = '10.47.0.1' }; ErrorId = 'HostPortInUse'; Category = 'ResourceExists' }
+        @{ Case = 'a range over a published port'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.3'; ContainerPort = '8075-8085' }; ErrorId = 'HostPortInUse'; Category = 'ResourceExists' }
+
+        # Protocols and addresses
+        @{ Case = 'unknown protocol Sctp (binding error)'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '80'; Protocol = 'Sctp' }; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument'; Exception = 'System.Management.Automation.ParameterBindingException' }
+        @{ Case = 'IPv6 host address for an IPv4 container address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '80'; HostPort = '9000'; HostAddress = '2001:db8:47::1' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'IPv4 host address for an IPv6 container address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '2001:db8:47::2'; ContainerPort = '80'; HostPort = '9000'; HostAddress = '10.47.0.1' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'malformed container address 10.47.0'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0'; ContainerPort = '80' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'container address with a prefix length'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2/16'; ContainerPort = '80' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'empty container address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = ''; ContainerPort = '80' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'malformed host address'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '80'; HostPort = '9000'; HostAddress = 'host' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'publish in a missing namespace'; Command = 'Publish-ContainerPort'; Parameters = @{ ContainerAddress = '10.47.0.2'; ContainerPort = '80'; HostPort = '9000'; Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+
+        # Masquerade
+        @{ Case = 'masquerade of an address, not a network (10.1.2.3/16)'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.1.2.3/16' }; ErrorId = 'InvalidSubnet'; Category = 'InvalidArgument' }
+        @{ Case = 'masquerade of a subnet without a prefix length'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.45.0.0' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'masquerade of a /33'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.45.0.0/33' }; ErrorId = 'InvalidCidr'; Category = 'InvalidArgument' }
+        @{ Case = 'masquerade of an existing subnet'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.44.0.0/16' }; ErrorId = 'MasqueradeExists'; Category = 'ResourceExists' }
+        @{ Case = 'masquerade of an existing subnet with another -ExceptInterface'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.44.0.0/16'; ExceptInterface = 'bi-br0' }; ErrorId = 'MasqueradeExists'; Category = 'ResourceExists' }
+        @{ Case = 'masquerade of a subnet inside a masqueraded one'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.44.128.0/17' }; ErrorId = 'SubnetOverlaps'; Category = 'ResourceExists' }
+        @{ Case = 'masquerade of a subnet around a masqueraded one'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.0.0.0/8' }; ErrorId = 'SubnetOverlaps'; Category = 'ResourceExists' }
+        @{ Case = 'invalid -ExceptInterface name (bi/br0)'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.45.0.0/16'; ExceptInterface = 'bi/br0' }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = '-ExceptInterface of 16 bytes'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.45.0.0/16'; ExceptInterface = 'e' * 16 }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'masquerade in a missing namespace'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.45.0.0/16'; Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'masquerade in namespace ../etc'; Command = 'Add-NatMasquerade'; Parameters = @{ Subnet = '10.45.0.0/16'; Namespace = '../etc' }; ErrorId = 'InvalidNamespaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'removing a masquerade that does not exist'; Command = 'Remove-NatMasquerade'; Parameters = @{ Subnet = '10.45.0.0/16' }; ErrorId = 'MasqueradeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing part of a masqueraded subnet'; Command = 'Remove-NatMasquerade'; Parameters = @{ Subnet = '10.44.0.0/24' }; ErrorId = 'MasqueradeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing a masquerade given as an address'; Command = 'Remove-NatMasquerade'; Parameters = @{ Subnet = '10.44.0.1/16' }; ErrorId = 'InvalidSubnet'; Category = 'InvalidArgument' }
+        @{ Case = 'removing a masquerade in a namespace without the table'; Command = 'Remove-NatMasquerade'; Parameters = @{ Subnet = '10.44.0.0/16'; Namespace = 'bi-ns' }; ErrorId = 'MasqueradeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Get-NatMasquerade in a missing namespace'; Command = 'Get-NatMasquerade'; Parameters = @{ Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+
+        # Unpublish and Get
+        @{ Case = 'unpublishing a port that is not published'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '9999' }; ErrorId = 'PortMappingNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'unpublishing on one address a port published on every address'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8080'; HostAddress = '10.47.0.1' }; ErrorId = 'PortMappingNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'unpublishing udp of a tcp port'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8080'; Protocol = 'Udp' }; ErrorId = 'PortMappingNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'unpublishing a range only partly published (8080 stays)'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8080-8081' }; ErrorId = 'PortMappingNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'unpublishing port 0'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '0' }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'unpublishing a reversed range'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8081-8080' }; ErrorId = 'InvalidPortRange'; Category = 'InvalidArgument' }
+        @{ Case = 'unpublishing with a malformed host address'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8081'; HostAddress = '10.47.0.1.5' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'unpublishing in a namespace without the table'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8080'; Namespace = 'bi-ns' }; ErrorId = 'PortMappingNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'unpublishing in a missing namespace'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8080'; Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Unpublish -Protocol Sctp (binding error)'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8080'; Protocol = 'Sctp' }; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument'; Exception = 'System.Management.Automation.ParameterBindingException' }
+        @{ Case = 'Get-ContainerPort in a missing namespace'; Command = 'Get-ContainerPort'; Parameters = @{ Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Get-ContainerPort in namespace ../etc'; Command = 'Get-ContainerPort'; Parameters = @{ Namespace = '../etc' }; ErrorId = 'InvalidNamespaceName'; Category = 'InvalidArgument' }
+    ) {
+        $exception = if ($Exception) { $Exception } else { 'ContainerNet.Core.Errors.ContainerNetException' }
+        Assert-BadInput -Command $Command -Parameters $Parameters -ErrorId $ErrorId -Category $Category -Exception $exception
     }
 }

@@ -74,7 +74,8 @@ function Get-OracleSnapshot {
        namespaces (`ip netns list` and the files under /run/netns); the links of the host and of
        every namespace (name, index, kind, mtu, mac, admin state, peer, master and bridge port
        options); their addresses (`ip -j addr`) and main-table routes (`ip -j route`, IPv4 and IPv6);
-       and IP forwarding. Left out, as they change asynchronously: operational state and carrier,
+       IP forwarding; and the nftables ruleset of each (`nft list ruleset`, every table, set element
+       and rule, when nft is installed). Left out, as they change asynchronously: operational state and carrier,
        the STP port state, IPv6 link-local addresses and routes (the kernel adds them when a
        carrier comes) and address flags such as tentative. #>
     $lines = [System.Collections.Generic.List[string]]::new()
@@ -98,6 +99,7 @@ function Get-OracleSnapshot {
         }
         $forwarding = Get-OracleForwarding -Namespace $namespace
         $lines.Add(('forwarding: [{0}] ipv4={1} ipv6={2}' -f $namespace, $forwarding.IPv4, $forwarding.IPv6))
+        foreach ($line in Get-OracleNftSnapshotLine -Namespace $namespace) { $lines.Add($line) }
     }
     $lines -join "`n"
 }
@@ -253,4 +255,140 @@ function Wait-Oracle {
         Start-Sleep -Milliseconds 20
     }
     $true
+}
+
+# nftables oracles (`nft`, run in a namespace through `ip netns exec`; the host when -Namespace is empty).
+
+function Invoke-Nft {
+    <# Runs nft in the host with the given arguments (`Invoke-Nft -j list ruleset`) and throws with its
+       message when it fails. #>
+    Invoke-NftIn -Arguments $args
+}
+
+function Invoke-NftIn {
+    <# Runs nft with -Arguments in -Namespace (the host when empty) and throws with its message when it fails. #>
+    param([string]$Namespace, [Parameter(Mandatory)][string[]]$Arguments)
+    $output = if ($Namespace) { & ip netns exec $Namespace nft @Arguments 2>&1 } else { & nft @Arguments 2>&1 }
+    if ($LASTEXITCODE -ne 0) {
+        throw "nft $($Arguments -join ' ') failed ($LASTEXITCODE): $($output -join "`n")"
+    }
+    $output
+}
+
+function Test-OracleNft {
+    <# Whether the nft command exists (the snapshot leaves the ruleset out where it does not). #>
+    [bool](Get-Command nft -CommandType Application -ErrorAction Ignore)
+}
+
+function Get-OracleNftRulesetText {
+    <# `nft list ruleset` as one string: the text to compare byte for byte before and after. -Stateless
+       (`nft -s`) leaves out counter and quota values, which traffic changes. #>
+    param([string]$Namespace, [switch]$Stateless)
+    $arguments = @($(if ($Stateless) { '-s' } else { @() })) + @('list', 'ruleset')
+    (Invoke-NftIn -Namespace $Namespace -Arguments $arguments) -join "`n"
+}
+
+function Get-OracleNftRuleset {
+    <# `nft -j list ruleset` parsed: the objects of its nftables array (each has one property: table,
+       chain, set, map, rule, element...), without the metainfo. #>
+    param([string]$Namespace)
+    $json = (Invoke-NftIn -Namespace $Namespace -Arguments '-j', 'list', 'ruleset') -join "`n"
+    if ([string]::IsNullOrWhiteSpace($json)) { return }
+    @(($json | ConvertFrom-Json).nftables) | Where-Object { -not $_.PSObject.Properties['metainfo'] }
+}
+
+function Get-OracleNftObject {
+    <# The objects of one kind from `nft -j list ruleset` (table, chain, set, map, rule), with -Table
+       (and -Family, default inet) narrowing them to one table. #>
+    param([Parameter(Mandatory)][ValidateSet('table', 'chain', 'set', 'map', 'rule')][string]$Kind,
+        [string]$Table, [string]$Family = 'inet', [string]$Namespace)
+    foreach ($item in Get-OracleNftRuleset -Namespace $Namespace) {
+        $object = $item.$Kind
+        if ($null -eq $object) { continue }
+        if ($Table) {
+            $name = if ($Kind -eq 'table') { $object.name } else { $object.table }
+            if ($name -cne $Table -or $object.family -cne $Family) { continue }
+        }
+        $object
+    }
+}
+
+function Get-OracleNftRuleCount {
+    <# The number of rules in the whole ruleset (or in one table), as `nft -j list ruleset` lists them. #>
+    param([string]$Table, [string]$Namespace)
+    @(Get-OracleNftObject -Kind rule -Table $Table -Namespace $Namespace).Count
+}
+
+function Test-OracleNftTable {
+    <# Whether the table exists (`nft -j list ruleset`). #>
+    param([Parameter(Mandatory)][string]$Name, [string]$Family = 'inet', [string]$Namespace)
+    @(Get-OracleNftObject -Kind table -Table $Name -Family $Family -Namespace $Namespace).Count -gt 0
+}
+
+function ConvertFrom-OracleNftValue {
+    <# One field of an element as nft's JSON writes it: a plain value, {"prefix":{"addr","len"}} or
+       {"range":[a,b]}; an element wrapped as {"elem":{"val":...}} is unwrapped. Prefixes come back as
+       "addr/len", ranges as "a-b". #>
+    param($Value)
+    if ($Value -is [pscustomobject]) {
+        if ($Value.PSObject.Properties['elem']) { return ConvertFrom-OracleNftValue $Value.elem.val }
+        if ($Value.PSObject.Properties['prefix']) { return "$($Value.prefix.addr)/$($Value.prefix.len)" }
+        if ($Value.PSObject.Properties['range']) { return "$($Value.range[0])-$($Value.range[1])" }
+    }
+    $Value
+}
+
+function Get-OracleNftElementField {
+    <# The fields of a (possibly concatenated) element: an array of values as ConvertFrom-OracleNftValue gives them. #>
+    param($Element)
+    if ($Element -is [pscustomobject] -and $Element.PSObject.Properties['elem']) { $Element = $Element.elem.val }
+    if ($Element -is [pscustomobject] -and $Element.PSObject.Properties['concat']) {
+        return @($Element.concat | ForEach-Object { ConvertFrom-OracleNftValue $_ })
+    }
+    @(ConvertFrom-OracleNftValue $Element)
+}
+
+function Get-OraclePortMapping {
+    <# ContainerNet's published ports as the kernel holds them: the elements of the maps publish4 and
+       publish6 of `inet containernet` (`nft -j list ruleset`), one object per element with Family,
+       Protocol (tcp/udp), HostAddress ($null for 0.0.0.0/0 and ::/0, every address), HostPort,
+       ContainerAddress, ContainerPort, and Key ("tcp *:8080 -> 10.1.0.2:80") to compare sets of them. #>
+    param([string]$Namespace)
+    foreach ($map in Get-OracleNftObject -Kind map -Table containernet -Namespace $Namespace) {
+        if ($map.name -notin 'publish4', 'publish6') { continue }
+        foreach ($pair in @($map.elem)) {
+            if ($null -eq $pair) { continue }
+            $key = @(Get-OracleNftElementField $pair[0])
+            $data = @(Get-OracleNftElementField $pair[1])
+            $hostAddress = if ($key[0] -in '0.0.0.0/0', '::/0') { $null } else { [string]$key[0] }
+            [pscustomobject]@{
+                Family           = if ($map.name -eq 'publish4') { 'IPv4' } else { 'IPv6' }
+                Protocol         = [string]$key[1]
+                HostAddress      = $hostAddress
+                HostPort         = [int]$key[2]
+                ContainerAddress = [string]$data[0]
+                ContainerPort    = [int]$data[1]
+                Key              = '{0} {1}:{2} -> {3}:{4}' -f $key[1], ($hostAddress ?? '*'), $key[2], $data[0], $data[1]
+            }
+        }
+    }
+}
+
+function Get-OracleMasquerade {
+    <# The masqueraded subnets as the kernel holds them: the elements of the sets masq4 and masq6 of
+       `inet containernet`, as "network/len" strings (a /32 or /128 shows as a plain address), sorted. #>
+    param([string]$Namespace)
+    @(foreach ($set in Get-OracleNftObject -Kind set -Table containernet -Namespace $Namespace) {
+            if ($set.name -notin 'masq4', 'masq6') { continue }
+            foreach ($element in @($set.elem)) { if ($null -ne $element) { [string]@(Get-OracleNftElementField $element)[0] } }
+        }) | Sort-Object
+}
+
+function Get-OracleNftSnapshotLine {
+    <# The ruleset of a namespace for Get-OracleSnapshot: one "nft: [ns] line" per line of `nft list ruleset`. #>
+    param([string]$Namespace)
+    if (-not (Test-OracleNft)) { return }
+    foreach ($line in (Get-OracleNftRulesetText -Namespace $Namespace) -split "`n") {
+        if ($line.Trim()) { "nft: [$Namespace] $line" }
+    }
 }

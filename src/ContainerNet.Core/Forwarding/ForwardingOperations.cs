@@ -30,6 +30,27 @@ public sealed class ForwardingOperations
         return Get(namespaceName);
     }
 
+    /// <summary>
+    /// net.bridge.bridge-nf-call-iptables/-ip6tables = 1: bridged IP traffic passes the inet hooks
+    /// (br_netfilter), which icc off needs. Per namespace; a kernel without br_netfilter has no file.
+    /// </summary>
+    public void EnableBridgeFiltering(string? namespaceName)
+    {
+        foreach (string path in new[] { "/proc/sys/net/bridge/bridge-nf-call-iptables", "/proc/sys/net/bridge/bridge-nf-call-ip6tables" })
+        {
+            try
+            {
+                Write(namespaceName, path, true);
+            }
+            catch (ContainerNetException ex) when (ex.Errno == LibC.ENOENT)
+            {
+                throw new ContainerNetException("BridgeFilteringUnavailable", ErrorKind.InvalidOperation, path,
+                    $"Cannot turn inter-container traffic off: {path} does not exist, so bridged traffic never reaches nftables. Load br_netfilter (modprobe br_netfilter) and try again.",
+                    ex, ex.Errno);
+            }
+        }
+    }
+
     public ForwardingState Get(string? namespaceName) => new()
     {
         Namespace = namespaceName ?? "",

@@ -1,5 +1,6 @@
 using ContainerNet.Core.Addresses;
 using ContainerNet.Core.Bridges;
+using ContainerNet.Core.Firewall;
 using ContainerNet.Core.Forwarding;
 using ContainerNet.Core.Links;
 using ContainerNet.Core.Namespaces;
@@ -20,6 +21,7 @@ internal static class ContainerNetSession
     private static readonly Lazy<RouteOperations> LazyRoutes = new(() => new RouteOperations(Connections, Links));
     private static readonly Lazy<BridgeOperations> LazyBridges = new(() => new BridgeOperations(Connections, Links));
     private static readonly Lazy<ForwardingOperations> LazyForwarding = new(() => new ForwardingOperations(Registry));
+    private static readonly Lazy<FirewallOperations> LazyFirewall = new(() => new FirewallOperations(Connections, Links, Addresses));
 
     public static NamespaceRegistry Registry => LazyRegistry.Value;
     public static NamespaceConnections Connections => LazyConnections.Value;
@@ -28,4 +30,5 @@ internal static class ContainerNetSession
     public static RouteOperations Routes => LazyRoutes.Value;
     public static BridgeOperations Bridges => LazyBridges.Value;
     public static ForwardingOperations Forwarding => LazyForwarding.Value;
+    public static FirewallOperations Firewall => LazyFirewall.Value;
 }
