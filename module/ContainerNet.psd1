@@ -43,6 +43,14 @@
         'Publish-ContainerPort'
         'Get-ContainerPort'
         'Unpublish-ContainerPort'
+        'Disable-InterContainerTraffic'
+        'Enable-InterContainerTraffic'
+        'Add-NetBridgeIsolation'
+        'Get-NetBridgeIsolation'
+        'Remove-NetBridgeIsolation'
+        'Add-ContainerLink'
+        'Get-ContainerLink'
+        'Remove-ContainerLink'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

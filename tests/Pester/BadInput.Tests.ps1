@@ -1,5 +1,5 @@
-# Bad input: three tables (namespaces and links; bridges, addresses, routes and forwarding; NAT
-# masquerade and published ports). Each case
+# Bad input: four tables (namespaces and links; bridges, addresses, routes and forwarding; NAT
+# masquerade and published ports; icc, bridge isolation and container links). Each case
 # must fail with an ErrorRecord carrying a stable ErrorId ('<Reason>,ContainerNet.Commands.<Cmdlet>Command')
 # and the matching category, and the oracle (`ip netns list`, the files under /run/netns, `ip -d -j link`,
 # `ip -j addr` and `ip -j route` of the host and of every namespace, bridge ports, forwarding and the
@@ -315,6 +315,47 @@ Describe 'Bad input to NAT masquerade and published ports gives a stable ErrorId
         @{ Case = 'Unpublish -Protocol Sctp (binding error)'; Command = 'Unpublish-ContainerPort'; Parameters = @{ HostPort = '8080'; Protocol = 'Sctp' }; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument'; Exception = 'System.Management.Automation.ParameterBindingException' }
         @{ Case = 'Get-ContainerPort in a missing namespace'; Command = 'Get-ContainerPort'; Parameters = @{ Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
         @{ Case = 'Get-ContainerPort in namespace ../etc'; Command = 'Get-ContainerPort'; Parameters = @{ Namespace = '../etc' }; ErrorId = 'InvalidNamespaceName'; Category = 'InvalidArgument' }
+    ) {
+        $exception = if ($Exception) { $Exception } else { 'ContainerNet.Core.Errors.ContainerNetException' }
+        Assert-BadInput -Command $Command -Parameters $Parameters -ErrorId $ErrorId -Category $Category -Exception $exception
+    }
+}
+
+Describe 'Bad input to icc, bridge isolation and container links gives a stable ErrorId and category, and changes nothing' {
+    BeforeAll {
+        # Fixtures for the fourth table, made with the cmdlets and checked against `nft -j`: in the host,
+        # bi-br0 isolated (so the table exists) and the link 10.47.0.2 -> 10.47.0.3:5432/tcp. bi-br1 is
+        # a bridge that is not isolated; bi-v0 is a veth; bi-missing does not exist.
+        $null = Add-NetBridgeIsolation -Bridge bi-br0 -ErrorAction Stop
+        $null = Add-ContainerLink -Source 10.47.0.2 -Destination 10.47.0.3 -Port 5432 -ErrorAction Stop
+        $isolated = Get-OracleNftObject -Kind set -Table containernet | Where-Object name -EQ isolated
+        @($isolated.elem | ForEach-Object { Get-OracleNftElementField $_ }) | Should -Be @('bi-br0')
+        $ports = Get-OracleNftObject -Kind set -Table containernet | Where-Object name -EQ link_ports4
+        @($ports.elem).Count | Should -Be 1
+    }
+    AfterAll {
+        & nft delete table inet containernet 2>$null
+    }
+
+    It '<Case>' -ForEach @(
+        @{ Case = 'icc off on a missing bridge'; Command = 'Disable-InterContainerTraffic'; Parameters = @{ Bridge = 'bi-missing' }; ErrorId = 'BridgeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'icc on for a veth (NotABridge)'; Command = 'Enable-InterContainerTraffic'; Parameters = @{ Bridge = 'bi-v0' }; ErrorId = 'NotABridge'; Category = 'InvalidArgument' }
+        @{ Case = 'icc off on a bridge name with /'; Command = 'Disable-InterContainerTraffic'; Parameters = @{ Bridge = 'bi/br0' }; ErrorId = 'InvalidInterfaceName'; Category = 'InvalidArgument' }
+        @{ Case = 'icc off in a missing namespace'; Command = 'Disable-InterContainerTraffic'; Parameters = @{ Bridge = 'bi-br1'; Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'isolating a veth (NotABridge)'; Command = 'Add-NetBridgeIsolation'; Parameters = @{ Bridge = 'bi-v0' }; ErrorId = 'NotABridge'; Category = 'InvalidArgument' }
+        @{ Case = 'isolating a bridge and a missing one (nothing of the call is applied)'; Command = 'Add-NetBridgeIsolation'; Parameters = @{ Bridge = 'bi-br1', 'bi-missing' }; ErrorId = 'BridgeNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing the isolation of a bridge that is not isolated'; Command = 'Remove-NetBridgeIsolation'; Parameters = @{ Bridge = 'bi-br1' }; ErrorId = 'IsolationNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'Get-NetBridgeIsolation in a missing namespace'; Command = 'Get-NetBridgeIsolation'; Parameters = @{ Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'duplicate link'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '10.47.0.3'; Port = 5432 }; ErrorId = 'ContainerLinkExists'; Category = 'ResourceExists' }
+        @{ Case = 'removing a missing link (another port)'; Command = 'Remove-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '10.47.0.3'; Port = 5433 }; ErrorId = 'ContainerLinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'removing a missing link (udp of a tcp link)'; Command = 'Remove-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '10.47.0.3'; Port = 5432; Protocol = 'Udp' }; ErrorId = 'ContainerLinkNotFound'; Category = 'ObjectNotFound' }
+        @{ Case = 'invalid source address 10.47.0'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0'; Destination = '10.47.0.3' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'empty destination address'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '' }; ErrorId = 'InvalidAddress'; Category = 'InvalidArgument' }
+        @{ Case = 'IPv4 source, IPv6 destination'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '2001:db8:47::2' }; ErrorId = 'AddressFamilyMismatch'; Category = 'InvalidArgument' }
+        @{ Case = 'link to port 70000'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '10.47.0.3'; Port = 70000 }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'link to port 0'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '10.47.0.3'; Port = 0 }; ErrorId = 'InvalidPort'; Category = 'InvalidArgument' }
+        @{ Case = 'link -Protocol Sctp (binding error)'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '10.47.0.3'; Port = 5432; Protocol = 'Sctp' }; ErrorId = 'CannotConvertArgumentNoMessage'; Category = 'InvalidArgument'; Exception = 'System.Management.Automation.ParameterBindingException' }
+        @{ Case = 'link in a missing namespace'; Command = 'Add-ContainerLink'; Parameters = @{ Source = '10.47.0.2'; Destination = '10.47.0.3'; Namespace = 'bi-missing' }; ErrorId = 'NamespaceNotFound'; Category = 'ObjectNotFound' }
     ) {
         $exception = if ($Exception) { $Exception } else { 'ContainerNet.Core.Errors.ContainerNetException' }
         Assert-BadInput -Command $Command -Parameters $Parameters -ErrorId $ErrorId -Category $Category -Exception $exception

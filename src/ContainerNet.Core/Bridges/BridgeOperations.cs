@@ -125,23 +125,7 @@ public sealed class BridgeOperations
         }
     }
 
-    private NetLink RequireBridge(string? namespaceName, string bridge)
-    {
-        NetLink link;
-        try
-        {
-            link = _links.Get(namespaceName, bridge);
-        }
-        catch (ContainerNetException notFound) when (notFound.ErrorId == "LinkNotFound")
-        {
-            throw new ContainerNetException("BridgeNotFound", ErrorKind.ObjectNotFound, bridge,
-                $"There is no bridge named '{bridge}' in {LinkOperations.Describe(namespaceName)}. Create it with New-NetBridge -Name {bridge}.", notFound);
-        }
-        if (link.Kind != "bridge")
-            throw new ContainerNetException("NotABridge", ErrorKind.InvalidArgument, bridge,
-                $"'{bridge}' in {LinkOperations.Describe(namespaceName)} is a {link.Kind}, not a bridge. Ports can only be added to a bridge (New-NetBridge).");
-        return link;
-    }
+    private NetLink RequireBridge(string? namespaceName, string bridge) => _links.RequireBridge(namespaceName, bridge);
 
     private static void TryRelease(NetlinkConnection connection, int index)
     {

@@ -44,6 +44,9 @@ internal static class FirewallLayout
     public const string BlockedSet = "blocked";
 
     private const int NatPriorityDestination = -100;
+
+    // nftables' enum byteorder (BYTEORDER_HOST_ENDIAN), as nft writes it into a set's userdata.
+    private const uint HostByteOrder = 1;
     private const int NatPrioritySource = 100;
 
     // /usr/include/linux/netfilter/nf_conntrack_common.h: IPS_DST_NAT = 1 << IPS_DST_NAT_BIT (5).
@@ -104,7 +107,12 @@ internal static class FirewallLayout
         }
 
         uint ifname = NftDataType.IfName, ifnameLength = (uint)FirewallKeys.IfNameSize;
-        batch.AddSet(new NftSet { Family = Family, Table = TableName, Name = IsolatedSet, Id = batch.NextSetId(), KeyType = ifname, KeyLength = ifnameLength });
+        // nft prints a lone ifname key only when told its byte order (host: it is a string) in the set's userdata.
+        batch.AddSet(new NftSet
+        {
+            Family = Family, Table = TableName, Name = IsolatedSet, Id = batch.NextSetId(), KeyType = ifname, KeyLength = ifnameLength,
+            UserData = NftSetUserData.For(keyByteOrder: HostByteOrder),
+        });
         batch.AddSet(new NftSet
         {
             Family = Family, Table = TableName, Name = BlockedSet, Id = batch.NextSetId(),

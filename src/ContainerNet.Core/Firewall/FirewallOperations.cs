@@ -326,23 +326,7 @@ public sealed class FirewallOperations
     private static NftSetElement BlockedElement(string from, string to) =>
         new() { Key = FirewallKeys.Concat(FirewallKeys.IfName(from), FirewallKeys.IfName(to)), Label = $"{from} . {to}" };
 
-    private void RequireBridge(string? namespaceName, string bridge)
-    {
-        LinkName.Validate(bridge, "bridge");
-        NetLink link;
-        try
-        {
-            link = _links.Get(namespaceName, bridge);
-        }
-        catch (ContainerNetException notFound) when (notFound.ErrorId == "LinkNotFound")
-        {
-            throw new ContainerNetException("BridgeNotFound", ErrorKind.ObjectNotFound, bridge,
-                $"There is no bridge named '{bridge}' in {LinkOperations.Describe(namespaceName)}. Create it with New-NetBridge -Name {bridge}.", notFound);
-        }
-        if (link.Kind != "bridge")
-            throw new ContainerNetException("NotABridge", ErrorKind.InvalidArgument, bridge,
-                $"'{bridge}' in {LinkOperations.Describe(namespaceName)} is a {link.Kind}, not a bridge.");
-    }
+    private void RequireBridge(string? namespaceName, string bridge) => _links.RequireBridge(namespaceName, bridge);
 
     private FirewallState Read(string? namespaceName)
     {

@@ -78,7 +78,7 @@ public sealed class LinkOperations
         byte[] mac = spec.MacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.MacAddress);
         byte[] peerMac = spec.PeerMacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.PeerMacAddress, "peer MAC address");
 
-        int? bridgeIndex = spec.Bridge is null ? null : RequireBridgeIndex(hostNamespace, spec.Bridge);
+        int? bridgeIndex = spec.Bridge is null ? null : RequireBridge(hostNamespace, spec.Bridge).Index;
         NetlinkConnection connection = _connections.Route(hostNamespace);
         int peerFd = -1;
         if (peerNamespace != hostNamespace)
@@ -149,16 +149,24 @@ public sealed class LinkOperations
         };
     }
 
-    private int RequireBridgeIndex(string namespaceName, string bridge)
+    /// <summary>The named link, which must be a bridge: BridgeNotFound or NotABridge otherwise.</summary>
+    public NetLink RequireBridge(string? namespaceName, string bridge)
     {
         LinkName.Validate(bridge, "bridge");
-        LinkMessage link = LookupIndexOrName(namespaceName, bridge)
-            ?? throw new ContainerNetException("BridgeNotFound", ErrorKind.ObjectNotFound, bridge,
-                $"There is no bridge named '{bridge}' in {Describe(namespaceName)}. Create it with New-NetBridge -Name {bridge}.");
+        NetLink link;
+        try
+        {
+            link = Get(namespaceName, bridge);
+        }
+        catch (ContainerNetException notFound) when (notFound.ErrorId == "LinkNotFound")
+        {
+            throw new ContainerNetException("BridgeNotFound", ErrorKind.ObjectNotFound, bridge,
+                $"There is no bridge named '{bridge}' in {Describe(namespaceName)}. Create it with New-NetBridge -Name {bridge}.", notFound);
+        }
         if (link.Kind != "bridge")
             throw new ContainerNetException("NotABridge", ErrorKind.InvalidArgument, bridge,
-                $"'{bridge}' in {Describe(namespaceName)} is a {link.Kind ?? "device"}, not a bridge. Give a bridge made with New-NetBridge.");
-        return link.Index;
+                $"'{bridge}' in {Describe(namespaceName)} is a {link.Kind}, not a bridge. Give a bridge made with New-NetBridge.");
+        return link;
     }
 
     /// <summary>
