@@ -108,6 +108,22 @@ try {
     Write-Host '  The rules live in ContainerNet''s own table; published ports and subnets are set elements:'
     (nft list table inet containernet) -match 'elements|table|map |set ' | ForEach-Object { Write-Host "    $_" }
 
+    Show-Step 'icc off (docker network create -o icc=false): web and db cannot talk, the gateway still answers'
+    Disable-InterContainerTraffic -Bridge cn0 -PassThru | Out-Host
+    Show-Reachability web $containers.db
+    Show-Reachability web '10.88.0.1'
+
+    Show-Step 'A link exception (docker run --link): web may reach db on port 5432, and nothing else'
+    Add-ContainerLink -Source $containers.web -Destination $containers.db -Port 5432 | Out-Host
+    # Start-Process joins -ArgumentList with spaces: quote the shell command as one argument.
+    $database = Start-Process -PassThru -FilePath ip -ArgumentList 'netns exec db timeout 3 sh -c "echo db answers | nc -l -N 5432"'
+    Start-Sleep -Milliseconds 300
+    $reply = (Invoke-NetNamespace -Name web -FilePath sh -ArgumentList '-c', 'timeout 2 nc 10.88.0.3 5432 </dev/null').StandardOutput.Trim()
+    Write-Host "  web   -> 10.88.0.3:5432 answered: $reply"
+    $null = $database.WaitForExit(4000)
+    Show-Reachability web $containers.db
+    Show-Reachability db $containers.web
+
     Show-Step 'A clear error instead of a cryptic one: a route to an address, not a network'
     try {
         Add-NetRoute -Namespace web -Destination 10.99.0.7/16 -Gateway 10.88.0.1 -ErrorAction Stop
@@ -118,6 +134,8 @@ try {
 }
 finally {
     Show-Step 'Clean up: unpublish and unmasquerade (the table goes with its last element), remove the namespaces (their links go with them), then the bridge'
+    Get-ContainerLink -ErrorAction SilentlyContinue | Remove-ContainerLink
+    Enable-InterContainerTraffic -Bridge cn0 -ErrorAction SilentlyContinue
     Get-ContainerPort -ErrorAction SilentlyContinue | Unpublish-ContainerPort
     Get-NatMasquerade -ErrorAction SilentlyContinue | Remove-NatMasquerade
     Get-NetNamespace -Name (@($containers.Keys) + 'outside') -ErrorAction SilentlyContinue | Remove-NetNamespace -Force
