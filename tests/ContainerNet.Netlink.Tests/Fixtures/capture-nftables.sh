@@ -34,20 +34,7 @@ if [ "$(ip -o link show | awk -F': ' '{print $2}')" != "lo" ] || ip -o link show
     exit 1
 fi
 
-EXTRACT='
-import re, sys
-calls, cur = [], None
-for line in open(sys.argv[1]):
-    m = re.match(r"^(?:\[pid\s+\d+\] |\d+\s+)?(sendto|sendmsg|recvmsg)\((\d+),", line)
-    if m:
-        cur = [m.group(1), m.group(2), bytearray()]
-        calls.append(cur)
-    elif line.startswith(" | ") and cur is not None:
-        cur[2] += bytes.fromhex(line[10:59].replace(" ", ""))
-for call, fd, data in calls:
-    if data:
-        print(call, fd, len(data), data.hex())
-'
+. "$(dirname "$0")/capture-lib.sh"   # EXTRACT (this script defines its own T for nft -f)
 
 # T step 'nft command(s)': runs them as one `nft -f` (one batch) under strace.
 T() {

@@ -40,28 +40,7 @@ ip link set cn0 up
 ip link set vweb up
 ip -n web link set eth0 up
 
-EXTRACT='
-import re, sys
-calls, cur = [], None
-for line in open(sys.argv[1]):
-    m = re.match(r"^(?:\[pid\s+\d+\] )?(sendto|sendmsg|recvmsg)\((\d+),", line)
-    if m:
-        cur = [m.group(1), m.group(2), bytearray()]
-        calls.append(cur)
-    elif line.startswith(" | ") and cur is not None:
-        cur[2] += bytes.fromhex(line[10:59].replace(" ", ""))
-for call, fd, data in calls:
-    if data:
-        print(call, fd, len(data), data.hex())
-'
-
-T() {
-    local step=$1; shift
-    echo "### $*" > "$OUT/$step.log"
-    strace -f -e trace=sendmsg,sendto,recvmsg -e write=all -e read=all -xx -s 65536 "$@" >> "$OUT/$step.log" 2>&1
-    echo "exit=$?" >> "$OUT/$step.log"
-    { echo "# $*"; python3 -c "$EXTRACT" "$OUT/$step.log"; } > "$OUT/$step.hex"
-}
+. "$(dirname "$0")/capture-lib.sh"   # EXTRACT and T
 
 T addr_add4        ip addr add 10.88.0.2/16 dev vweb
 T addr_add6_nodad  ip addr add 2001:db8::2/64 dev vweb nodad

@@ -32,28 +32,7 @@ mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns || exit 1
 ip link set lo up
 ip netns add web
 
-EXTRACT='
-import re, sys
-calls, cur = [], None
-for line in open(sys.argv[1]):
-    m = re.match(r"^(?:\[pid\s+\d+\] )?(sendto|sendmsg|recvmsg)\((\d+),", line)
-    if m:
-        cur = [m.group(1), m.group(2), bytearray()]
-        calls.append(cur)
-    elif line.startswith(" | ") and cur is not None:
-        cur[2] += bytes.fromhex(line[10:59].replace(" ", ""))
-for call, fd, data in calls:
-    if data:
-        print(call, fd, len(data), data.hex())
-'
-
-T() {
-    local step=$1; shift
-    echo "### $*" > "$OUT/$step.log"
-    strace -f -e trace=sendmsg,sendto,recvmsg -e write=all -e read=all -xx -s 65536 "$@" >> "$OUT/$step.log" 2>&1
-    echo "exit=$?" >> "$OUT/$step.log"
-    { echo "# $*"; python3 -c "$EXTRACT" "$OUT/$step.log"; } > "$OUT/$step.hex"
-}
+. "$(dirname "$0")/capture-lib.sh"   # EXTRACT and T
 
 T new_bridge      ip link add cn0 type bridge
 T new_veth_netns  ip link add vweb type veth peer name eth0 netns web
