@@ -36,6 +36,13 @@ internal static unsafe class Syscall
         }
     }
 
+    /// <summary>mkdir(2) with an explicit mode (the umask still applies); returns errno.</summary>
+    public static int MakeDirectory(string path, int mode)
+    {
+        fixed (byte* p = Utf8(path))
+            return mkdir(p, (mode_t)mode) < 0 ? errno : 0;
+    }
+
     public static int Close(int fd) => close(fd) < 0 ? errno : 0;
 
     public static int Mount(string? source, string target, string? fsType, ulong flags)

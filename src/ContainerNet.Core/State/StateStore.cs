@@ -1,0 +1,114 @@
+using System.Text.Json;
+using ContainerNet.Core.Errors;
+using ContainerNet.Core.Namespaces;
+using ContainerNet.Core.Native;
+using Microsoft.Win32.SafeHandles;
+using Tmds.Linux;
+
+namespace ContainerNet.Core.State;
+
+/// <summary>
+/// Remembered intent (networks, allocations, endpoints): one JSON document per network in the state
+/// directory ($env:CONTAINERNET_STATE_DIR, else /var/lib/containernet). Writes are atomic (temp file,
+/// fsync, rename); the directory is 0700 and files 0600; a document that cannot be read is reported by
+/// path and never overwritten. Callers hold <see cref="Lock"/> around read-modify-write.
+/// </summary>
+public sealed class StateStore
+{
+    public const string DefaultDirectory = "/var/lib/containernet";
+    private const string Extension = ".json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public StateStore(string? directory = null)
+    {
+        Directory = directory ?? Environment.GetEnvironmentVariable("CONTAINERNET_STATE_DIR") ?? DefaultDirectory;
+    }
+
+    public string Directory { get; }
+
+    public string PathOf(string name) => Path.Combine(Directory, name + Extension);
+
+    /// <summary>The exclusive lock for one whole operation; dispose it when the operation is done.</summary>
+    public StateLock Lock()
+    {
+        EnsureDirectory();
+        return StateLock.Acquire(Path.Combine(Directory, ".lock"));
+    }
+
+    public IReadOnlyList<string> Names() =>
+        System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.EnumerateFiles(Directory, "*" + Extension)
+                .Select(p => Path.GetFileNameWithoutExtension(p)).Where(NamespaceName.IsValid).OrderBy(n => n, StringComparer.Ordinal).ToList()
+            : Array.Empty<string>();
+
+    /// <summary>The document, or null when there is none; a document that cannot be read is an error naming the file.</summary>
+    public T? Read<T>(string name) where T : class
+    {
+        string path = PathOf(Validate(name));
+        if (!File.Exists(path))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
+                ?? throw new JsonException("The document is empty (null).");
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new ContainerNetException("StateCorrupt", ErrorKind.InvalidOperation, path,
+                $"The state file {path} cannot be read ({ex.Message}). It was left as it is: repair or move it away, then try again.", ex);
+        }
+    }
+
+    /// <summary>Replaces the document atomically: a reader sees the old or the new one, never a mix.</summary>
+    public void Write<T>(string name, T document)
+    {
+        string path = PathOf(Validate(name));
+        EnsureDirectory();
+        string temporary = Path.Combine(Directory, $".{name}{Extension}.{Environment.ProcessId}.tmp");
+        try
+        {
+            int error = Syscall.Open(temporary, LibC.O_WRONLY | LibC.O_CREAT | LibC.O_TRUNC, out int fd, mode: FileMode0600);
+            if (error != 0)
+                throw new IOException($"open {temporary}: {Netlink.Errors.NetlinkException.Describe(error)}");
+            using (var stream = new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Write))
+            {
+                JsonSerializer.Serialize(stream, document, Json);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            throw new ContainerNetException("StateWriteFailed", ErrorKind.InvalidOperation, path,
+                $"Cannot write the state file {path}: {ex.Message}", ex);
+        }
+    }
+
+    public void Delete(string name) => File.Delete(PathOf(Validate(name)));
+
+    private const int FileMode0600 = 0b110_000_000;
+    private const int DirectoryMode0700 = 0b111_000_000;
+
+    private void EnsureDirectory()
+    {
+        if (System.IO.Directory.Exists(Directory))
+            return;
+        string? parent = Path.GetDirectoryName(Directory);
+        if (parent is not null)
+            System.IO.Directory.CreateDirectory(parent);
+        int error = Syscall.MakeDirectory(Directory, DirectoryMode0700);
+        if (error != 0 && error != LibC.EEXIST)
+            throw KernelErrors.FromErrno(error, $"create the state directory {Directory}", Directory, "StateNotFound");
+    }
+
+    /// <summary>Document names are network names: one path component, as namespace names are.</summary>
+    private static string Validate(string name)
+    {
+        if (!NamespaceName.IsValid(name) || name.StartsWith('.'))
+            throw new ContainerNetException("InvalidNetworkName", ErrorKind.InvalidArgument, name,
+                $"'{name}' is not a valid network name. Use letters, digits, '_', '.' and '-' (not starting with '.').");
+        return name;
+    }
+}
