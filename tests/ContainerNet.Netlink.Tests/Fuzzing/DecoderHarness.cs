@@ -74,6 +74,30 @@ internal static class DecoderHarness
     }
 
     /// <summary>Runs the decoder; passes when it decodes or throws NetlinkFormatException.</summary>
+    /// <summary>
+    /// Flips one random bit in each of <paramref name="count"/> copies of the inputs (taken in turn) and
+    /// counts how many still decode completely: guards fuzz tests against passing vacuously.
+    /// </summary>
+    public static int DecodableAfterOneBitFlips(IReadOnlyList<byte[]> inputs, int count, int seed = 1848)
+    {
+        var random = new Random(seed);
+        int decoded = 0;
+        for (int i = 0; i < count; i++)
+        {
+            byte[] input = (byte[])inputs[i % inputs.Count].Clone();
+            input[random.Next(input.Length)] ^= (byte)(1 << random.Next(8));
+            try
+            {
+                DecodeDatagram(input);
+                decoded++;
+            }
+            catch (NetlinkFormatException)
+            {
+            }
+        }
+        return decoded;
+    }
+
     public static void Expect(byte[] input, string decoder, Action<byte[]> decode)
     {
         try
