@@ -63,6 +63,8 @@ $HelpBuilderBin = Join-Path $Root "src/ContainerNet.HelpBuilder/bin/$Configurati
 $PesterRestoreProject = Join-Path $Root 'tests/Pester/Pester.Restore.csproj'
 $SandboxGuard = Join-Path $Root 'tests/Pester/Sandbox.ps1'
 $DemoScript = 'docs/examples/Demo.ps1'
+# Demo runs the walkthroughs in this order: the primitives, then Docker-style networks.
+$DemoScripts = 'docs/examples/Demo.ps1', 'docs/examples/NetworksDemo.ps1'
 $BenchScript = 'tests/Benchmarks/Invoke-Benchmark.ps1'
 
 # Tmds.LibC's package has a reference assembly and one runtime assembly per RID; the module ships
@@ -85,6 +87,9 @@ $Prerequisites = [ordered]@{
     unshare = 'util-linux'
     # The Bench task's pyroute2 peer (a library: this is the command its Debian package installs).
     'pyroute2-cli' = 'python3-pyroute2'
+    # The network scenario's peers: the CNI reference plugins and netavark (not on PATH: by path).
+    '/usr/lib/cni/bridge'      = 'containernetworking-plugins'
+    '/usr/lib/podman/netavark' = 'netavark'
 }
 
 #region helpers
@@ -672,7 +677,7 @@ try {
         Initialize-Sandbox
         switch ($Task) {
             'Test' { Invoke-SandboxedTests }
-            'Demo' { Invoke-SandboxedScript $DemoScript }
+            'Demo' { foreach ($demo in $DemoScripts) { Invoke-SandboxedScript $demo } }
             'Bench' { Invoke-SandboxedScript $BenchScript }
             default { throw "Task $Task does not run in the sandbox." }
         }

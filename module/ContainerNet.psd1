@@ -12,7 +12,7 @@
     Description          = 'Linux container networking from PowerShell: namespaces, veth pairs, bridges, addresses, routes, nftables NAT and port publishing, and Docker-style networks, as typed objects over netlink.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('ContainerNet.format.ps1xml', 'Network.format.ps1xml', 'Diagnostics.format.ps1xml', 'Firewall.format.ps1xml')
+    FormatsToProcess     = @('ContainerNet.format.ps1xml', 'Network.format.ps1xml', 'Diagnostics.format.ps1xml', 'Firewall.format.ps1xml', 'ContainerNetworks.format.ps1xml')
 
     # Listed one by one: no wildcards, so discovery is fast and the surface is reviewed.
     CmdletsToExport      = @(
@@ -51,6 +51,12 @@
         'Add-ContainerLink'
         'Get-ContainerLink'
         'Remove-ContainerLink'
+        'New-ContainerNetwork'
+        'Get-ContainerNetwork'
+        'Remove-ContainerNetwork'
+        'Connect-ContainerNetwork'
+        'Disconnect-ContainerNetwork'
+        'Repair-ContainerNetwork'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

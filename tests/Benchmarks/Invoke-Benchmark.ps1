@@ -13,6 +13,10 @@
     pair whose peer is eth0 inside, host end up.
     Scenario "publish-ports" (FirewallScenario.ps1), at -PortCount (1000): N published tcp ports with
     the cmdlets (one call for all, one call per port), the Core API, and `nft -f` of the same table.
+    Scenario "network" (NetworkScenario.ps1), at each -Count: N containers join one network (10.88.0.0/16,
+    masquerade, container 1 publishing host tcp 8080 -> 80) and leave it, with Connect-ContainerNetwork
+    (one call per container, and one pipeline), the CNI reference plugins and netavark; the namespaces
+    are made and removed untimed; its summary gives per-container times and peer / ContainerNet ratios.
     Every method is verified with the oracles (and traffic, for the bridge) before its time counts;
     verification is not timed; a method that fails verification is reported as failed, not timed.
     Runs of the methods are interleaved; the sandbox is reset between runs.
@@ -23,10 +27,10 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('bridge-topology', 'veth-into-namespaces', 'publish-ports')]
+    [ValidateSet('bridge-topology', 'veth-into-namespaces', 'publish-ports', 'network')]
     [string[]] $Scenario = $(if ($env:CONTAINERNET_BENCH_SCENARIO) { $env:CONTAINERNET_BENCH_SCENARIO -split '[,\s]+' | Where-Object { $_ } }
-                             else { 'bridge-topology', 'veth-into-namespaces', 'publish-ports' }),
-    # Containers per run for bridge-topology. Strings are split at commas: under `pwsh -File`, "-Count 1,10"
+                             else { 'bridge-topology', 'veth-into-namespaces', 'publish-ports', 'network' }),
+    # Containers per run for bridge-topology and network. Strings are split at commas: under `pwsh -File`, "-Count 1,10"
     # arrives as one string, which [int[]] would read as 110.
     [string[]] $Count = $(if ($env:CONTAINERNET_BENCH_COUNT) { $env:CONTAINERNET_BENCH_COUNT } else { 1, 10, 100, 500 }),
     # Namespaces per run for veth-into-namespaces.
@@ -52,6 +56,7 @@ $PSNativeCommandUseErrorActionPreference = $false
 . (Join-Path $PSScriptRoot 'VethScenario.ps1')
 . (Join-Path $PSScriptRoot 'BridgeScenario.ps1')
 . (Join-Path $PSScriptRoot 'FirewallScenario.ps1')
+. (Join-Path $PSScriptRoot 'NetworkScenario.ps1')
 Import-Module $ModulePath -Force
 Assert-BenchmarkSandbox
 
@@ -60,13 +65,16 @@ $plan = @(
     if ($Scenario -contains 'bridge-topology') { foreach ($n in $bridgeCounts) { @{ Scenario = Get-BridgeScenario; Count = $n } } }
     if ($Scenario -contains 'veth-into-namespaces') { foreach ($n in $vethCounts) { @{ Scenario = Get-VethScenario; Count = $n } } }
     if ($Scenario -contains 'publish-ports') { foreach ($n in $portCounts) { @{ Scenario = Get-FirewallScenario; Count = $n } } }
+    if ($Scenario -contains 'network') { foreach ($n in $bridgeCounts) { @{ Scenario = Get-NetworkScenario; Count = $n } } }
 )
 $results = [System.Collections.Generic.List[object]]::new()
 $aborted = $null
 foreach ($step in $plan) {
     $lap = [System.Diagnostics.Stopwatch]::StartNew()
     try {
-        foreach ($result in Invoke-BenchmarkScenario -Scenario $step.Scenario.Name -Methods $step.Scenario.Methods -Count $step.Count -Runs $Runs) {
+        # A scenario may bring its own runner (same parameters and rows as Invoke-BenchmarkScenario).
+        $runner = if ($step.Scenario.Runner) { $step.Scenario.Runner } else { 'Invoke-BenchmarkScenario' }
+        foreach ($result in & $runner -Scenario $step.Scenario.Name -Methods $step.Scenario.Methods -Count $step.Count -Runs $Runs) {
             $results.Add($result)
         }
     }
@@ -88,5 +96,6 @@ $preamble = @(
 )
 Write-BenchmarkReport -Results $results -Baseline 'ContainerNet cmdlets' -OutputDirectory $OutputDirectory `
     -Acceptance (Get-BridgeAcceptance $results) -Preamble $preamble
+Write-NetworkSummary $results $OutputDirectory
 Write-Host ('Benchmark took {0:N1} s.' -f $clock.Elapsed.TotalSeconds)
 if ($aborted) { throw $aborted }

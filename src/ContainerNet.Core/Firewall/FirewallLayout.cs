@@ -25,6 +25,8 @@ namespace ContainerNet.Core.Firewall;
 ///                             iifname . oifname in @blocked -> drop (icc off: bridge . itself; isolation:
 ///                             bridge . other bridge). Bridged traffic reaches this hook through
 ///                             br_netfilter, where both names are the bridge, as Docker's icc=false relies on.
+///                             iifname in @internal, oifname not in @internal -> drop, and the reverse:
+///                             an internal network's bridge forwards nothing in or out (Docker's --internal).
 /// </code>
 /// </summary>
 internal static class FirewallLayout
@@ -42,6 +44,9 @@ internal static class FirewallLayout
 
     /// <summary>(input bridge . output bridge) pairs whose forwarded traffic is dropped.</summary>
     public const string BlockedSet = "blocked";
+
+    /// <summary>Bridges of internal networks: nothing is forwarded between them and any other interface.</summary>
+    public const string InternalSet = "internal";
 
     private const int NatPriorityDestination = -100;
 
@@ -115,6 +120,11 @@ internal static class FirewallLayout
         });
         batch.AddSet(new NftSet
         {
+            Family = Family, Table = TableName, Name = InternalSet, Id = batch.NextSetId(), KeyType = ifname, KeyLength = ifnameLength,
+            UserData = NftSetUserData.For(keyByteOrder: HostByteOrder),
+        });
+        batch.AddSet(new NftSet
+        {
             Family = Family, Table = TableName, Name = BlockedSet, Id = batch.NextSetId(),
             KeyType = NftDataType.Concat(ifname, ifname), KeyLength = 2 * ifnameLength,
         });
@@ -155,6 +165,8 @@ internal static class FirewallLayout
             batch.AddRule(LinkRule(family, withPort: true));
         }
         batch.AddRule(BlockedRule());
+        batch.AddRule(InternalRule(inbound: false));
+        batch.AddRule(InternalRule(inbound: true));
 
         foreach (IPFamily family in Families)
         {
@@ -257,6 +269,21 @@ internal static class FirewallLayout
             new MetaExpression(NFT_META_IIFNAME, NFT_REG_1),
             new MetaExpression(NFT_META_OIFNAME, NFT_REG_2),
             new LookupExpression(BlockedSet, NFT_REG_1),
+            new ImmediateExpression(NFT_REG_VERDICT, NftData.FromVerdict(NftVerdict.Drop)),
+        ]);
+
+    /// <summary>
+    /// Outbound: iifname in @internal, oifname not in @internal -> drop. Inbound: the same with the names
+    /// swapped. Traffic within one internal bridge (both names the bridge under br_netfilter) passes;
+    /// between two internal networks the isolation pairs of <see cref="BlockedRule"/> drop it.
+    /// </summary>
+    private static NftRule InternalRule(bool inbound) =>
+        Rule(Forward, inbound ? "containernet: nothing into internal networks" : "containernet: nothing out of internal networks",
+        [
+            new MetaExpression(inbound ? NFT_META_OIFNAME : NFT_META_IIFNAME, NFT_REG_1),
+            new LookupExpression(InternalSet, NFT_REG_1),
+            new MetaExpression(inbound ? NFT_META_IIFNAME : NFT_META_OIFNAME, NFT_REG_1),
+            new LookupExpression(InternalSet, NFT_REG_1, Flags: NFT_LOOKUP_F_INV),
             new ImmediateExpression(NFT_REG_VERDICT, NftData.FromVerdict(NftVerdict.Drop)),
         ]);
 

@@ -19,7 +19,7 @@ namespace ContainerNet.Core.Firewall;
 /// the kernel applies all of it or none. The table is created on first use (with its fixed rules) and
 /// deleted in the batch that removes its last masquerade or mapping. Reads always come from the kernel.
 /// </summary>
-public sealed class FirewallOperations
+public sealed partial class FirewallOperations
 {
     private const int MaxAttempts = 3;
 
@@ -273,7 +273,7 @@ public sealed class FirewallOperations
         ContainerLink link = CheckLink(namespaceName, source, destination, protocol, port);
         return Change(namespaceName, $"link {link}", (state, batch) =>
         {
-            if (state.Links.Contains(link))
+            if (state.Links.Any(l => l.SameRule(link)))
                 throw new ContainerNetException("ContainerLinkExists", ErrorKind.ResourceExists, link.ToString(),
                     $"The link {link} already exists in {LinkOperations.Describe(namespaceName)}.");
             batch.AddElements(FirewallLayout.Family, FirewallLayout.TableName, LinkSetOf(link), new[] { LinkElement(link) });
@@ -286,7 +286,7 @@ public sealed class FirewallOperations
         ContainerLink link = CheckLink(namespaceName, source, destination, protocol, port);
         Change<object?>(namespaceName, $"remove link {link}", (state, batch) =>
         {
-            if (!state.Links.Contains(link))
+            if (!state.Links.Any(l => l.SameRule(link)))
                 throw new ContainerNetException("ContainerLinkNotFound", ErrorKind.ObjectNotFound, link.ToString(),
                     $"There is no link {link} in {LinkOperations.Describe(namespaceName)}. See the links with Get-ContainerLink.");
             batch.DeleteElements(FirewallLayout.Family, FirewallLayout.TableName, LinkSetOf(link), new[] { LinkElement(link) });
@@ -316,11 +316,12 @@ public sealed class FirewallOperations
 
     private static NftSetElement LinkElement(ContainerLink link)
     {
+        string? comment = link.Network is null ? null : $"{link.Network}/{link.Container}";
         byte[] from = IPAddress.Parse(link.Source).GetAddressBytes(), to = IPAddress.Parse(link.Destination).GetAddressBytes();
         byte[] key = link.Port is { } port
             ? FirewallKeys.Concat(from, to, FirewallKeys.Protocol(link.Protocol!.Value), FirewallKeys.Port(port))
             : FirewallKeys.Concat(from, to);
-        return new NftSetElement { Key = key, Label = link.ToString() };
+        return new NftSetElement { Key = key, Label = link.ToString(), Comment = comment };
     }
 
     private static NftSetElement BlockedElement(string from, string to) =>

@@ -20,10 +20,11 @@ internal sealed class FirewallState
     public List<(IPPrefix Subnet, string Bridge)> Hairpins { get; } = new();
     public HashSet<string> Isolated { get; } = new(StringComparer.Ordinal);
     public HashSet<(string In, string Out)> Blocked { get; } = new();
+    public HashSet<string> Internal { get; } = new(StringComparer.Ordinal);
     public List<ContainerLink> Links { get; } = new();
 
     /// <summary>Nothing left that the table exists for: it can go.</summary>
-    public bool IsEmpty => Masquerades.Count == 0 && Mappings.Count == 0 && Isolated.Count == 0 && Blocked.Count == 0 && Links.Count == 0;
+    public bool IsEmpty => Masquerades.Count == 0 && Mappings.Count == 0 && Isolated.Count == 0 && Blocked.Count == 0 && Links.Count == 0 && Internal.Count == 0;
 
     public static FirewallState Read(NetlinkConnection connection, string namespaceName)
     {
@@ -49,6 +50,8 @@ internal sealed class FirewallState
         }
         foreach (NftSetElement element in Elements(connection, FirewallLayout.IsolatedSet))
             state.Isolated.Add(FirewallKeys.ReadIfName(element.Key));
+        foreach (NftSetElement element in Elements(connection, FirewallLayout.InternalSet))
+            state.Internal.Add(FirewallKeys.ReadIfName(element.Key));
         foreach (NftSetElement element in Elements(connection, FirewallLayout.BlockedSet).Where(e => e.Key.Length >= 2 * FirewallKeys.IfNameSize))
             state.Blocked.Add((FirewallKeys.ReadIfName(element.Key.AsSpan(0, FirewallKeys.IfNameSize)),
                 FirewallKeys.ReadIfName(element.Key.AsSpan(FirewallKeys.IfNameSize, FirewallKeys.IfNameSize))));
@@ -114,7 +117,7 @@ internal sealed class FirewallState
                 continue;
             var first = new IPAddress(element.Key.AsSpan(0, length));
             bool anyAddress = element.KeyEnd is { } end && !end.AsSpan(0, length).SequenceEqual(element.Key.AsSpan(0, length));
-            string[]? owner = element.Comment?.Split('/', 2);
+            (string? network, string? container) = Owner(element.Comment);
             yield return new PortMapping
             {
                 Namespace = namespaceName,
@@ -124,8 +127,8 @@ internal sealed class FirewallState
                 HostPort = FirewallKeys.ReadPort(element.Key.AsSpan(length + 4)),
                 ContainerAddress = new IPAddress(data.AsSpan(0, length)).ToString(),
                 ContainerPort = FirewallKeys.ReadPort(data.AsSpan(length)),
-                Network = owner is { Length: 2 } ? NullIfEmpty(owner[0]) : null,
-                Container = owner is { Length: 2 } ? NullIfEmpty(owner[1]) : null,
+                Network = network,
+                Container = container,
             };
         }
     }
@@ -142,6 +145,7 @@ internal sealed class FirewallState
                 Namespace = namespaceName, Family = family,
                 Source = new IPAddress(element.Key.AsSpan(0, length)).ToString(),
                 Destination = new IPAddress(element.Key.AsSpan(length, length)).ToString(),
+                Network = Owner(element.Comment).Network, Container = Owner(element.Comment).Container,
             };
         foreach (NftSetElement element in Elements(connection, FirewallLayout.LinkPortSet(family)).Where(e => e.Key.Length >= 2 * length + 8))
             yield return new ContainerLink
@@ -151,7 +155,15 @@ internal sealed class FirewallState
                 Destination = new IPAddress(element.Key.AsSpan(length, length)).ToString(),
                 Protocol = (TransportProtocol)element.Key[2 * length],
                 Port = FirewallKeys.ReadPort(element.Key.AsSpan(2 * length + 4)),
+                Network = Owner(element.Comment).Network, Container = Owner(element.Comment).Container,
             };
+    }
+
+    /// <summary>Elements made for a network's endpoint carry the comment "network/container".</summary>
+    internal static (string? Network, string? Container) Owner(string? comment)
+    {
+        string[]? owner = comment?.Split('/', 2);
+        return owner is { Length: 2 } ? (NullIfEmpty(owner[0]), NullIfEmpty(owner[1])) : (null, null);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

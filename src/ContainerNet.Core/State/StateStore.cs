@@ -18,7 +18,13 @@ public sealed class StateStore
     public const string DefaultDirectory = "/var/lib/containernet";
     private const string Extension = ".json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Generated metadata for the known documents first, reflection for anything else.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(
+            StateJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver()),
+    };
 
     public StateStore(string? directory = null)
     {
@@ -50,7 +56,7 @@ public sealed class StateStore
             return null;
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json)
+            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Json)
                 ?? throw new JsonException("The document is empty (null).");
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)

@@ -4,6 +4,7 @@ using ContainerNet.Core.Firewall;
 using ContainerNet.Core.Forwarding;
 using ContainerNet.Core.Links;
 using ContainerNet.Core.Namespaces;
+using ContainerNet.Core.Networks;
 using ContainerNet.Core.Routes;
 
 namespace ContainerNet.Commands.Infrastructure;
@@ -22,6 +23,7 @@ internal static class ContainerNetSession
     private static readonly Lazy<BridgeOperations> LazyBridges = new(() => new BridgeOperations(Connections, Links));
     private static readonly Lazy<ForwardingOperations> LazyForwarding = new(() => new ForwardingOperations(Registry));
     private static readonly Lazy<FirewallOperations> LazyFirewall = new(() => new FirewallOperations(Connections, Links, Addresses));
+    private static readonly Lazy<NetworkOperations> LazyNetworks = new(() => new NetworkOperations(Connections, Links, Bridges, Addresses, Routes, Firewall, Forwarding));
 
     public static NamespaceRegistry Registry => LazyRegistry.Value;
     public static NamespaceConnections Connections => LazyConnections.Value;
@@ -31,4 +33,5 @@ internal static class ContainerNetSession
     public static BridgeOperations Bridges => LazyBridges.Value;
     public static ForwardingOperations Forwarding => LazyForwarding.Value;
     public static FirewallOperations Firewall => LazyFirewall.Value;
+    public static NetworkOperations Networks => LazyNetworks.Value;
 }

@@ -3,6 +3,8 @@ using ContainerNet.Netlink.Constants;
 using ContainerNet.Netlink.Netfilter;
 using ContainerNet.Netlink.Netfilter.Batches;
 using ContainerNet.Netlink.Netfilter.Chains;
+using ContainerNet.Netlink.Netfilter.Data;
+using ContainerNet.Netlink.Netfilter.Expressions;
 using ContainerNet.Netlink.Netfilter.Rules;
 using ContainerNet.Netlink.Netfilter.Sets;
 using ContainerNet.Netlink.Netfilter.Tables;
@@ -42,13 +44,13 @@ public class FirewallLayoutTests
     }
 
     [Fact]
-    public void HasTheFourteenSetsAndMapsWithUniqueIds()
+    public void HasTheFifteenSetsAndMapsWithUniqueIds()
     {
         var sets = Sets();
         Assert.Equal(new[]
             {
                 "masq4", "masq4_except", "hairpin4", "publish4", "masq6", "masq6_except", "hairpin6", "publish6",
-                "isolated", "blocked", "links4", "link_ports4", "links6", "link_ports6",
+                "isolated", "internal", "blocked", "links4", "link_ports4", "links6", "link_ports6",
             },
             sets.Select(s => s.Name));
         // The kernel needs NFTA_SET_ID on every new set of a batch.
@@ -113,13 +115,31 @@ public class FirewallLayoutTests
     }
 
     [Fact]
-    public void ForwardChainAcceptsRepliesAndLinksBeforeItDropsBlockedPairs()
+    public void ForwardChainAcceptsRepliesAndLinksBeforeItDropsBlockedPairsAndInternalTraffic()
     {
         var comments = Layout().Messages.OfType<NewRuleRequest>().Select(m => m.Rule).Where(r => r.Chain == "forward").Select(r => r.Comment!).ToList();
-        Assert.Equal(6, comments.Count);
+        Assert.Equal(8, comments.Count);
         Assert.Contains("replies", comments[0]);
         Assert.All(comments.Skip(1).Take(4), c => Assert.Contains("link exceptions", c));
         Assert.Equal("containernet: icc off and isolation between bridges", comments[5]);
+        Assert.Equal("containernet: nothing out of internal networks", comments[6]);
+        Assert.Equal("containernet: nothing into internal networks", comments[7]);
+    }
+
+    [Theory]
+    [InlineData("containernet: nothing out of internal networks", NFT_META_IIFNAME, NFT_META_OIFNAME)]
+    [InlineData("containernet: nothing into internal networks", NFT_META_OIFNAME, NFT_META_IIFNAME)]
+    public void InternalRulesDropWhenOneSideIsInternalAndTheOtherIsNot(string comment, uint inSet, uint notInSet)
+    {
+        NftRule rule = Layout().Messages.OfType<NewRuleRequest>().Select(m => m.Rule).Single(r => r.Comment == comment);
+        var expressions = rule.Expressions.ToList();
+        Assert.Equal(inSet, Assert.IsType<MetaExpression>(expressions[0]).Key);
+        var member = Assert.IsType<LookupExpression>(expressions[1]);
+        Assert.Equal(("internal", false), (member.Set, member.Invert));
+        Assert.Equal(notInSet, Assert.IsType<MetaExpression>(expressions[2]).Key);
+        var notMember = Assert.IsType<LookupExpression>(expressions[3]);
+        Assert.Equal(("internal", true), (notMember.Set, notMember.Invert));
+        Assert.Equal(NftVerdict.Drop, Assert.IsType<ImmediateExpression>(expressions[4]).Data.Verdict);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace ContainerNet.Netlink.Route.Links;
 /// <summary>
 /// RTM_NEWLINK without CREATE on an existing link (as `ip link set` sends it): only the fields that
 /// are set change. Layout: nlmsghdr, ifinfomsg (index; IFF_UP in flags/change for up/down),
-/// [IFLA_ADDRESS] [IFLA_MTU] [IFLA_NET_NS_FD] [IFLA_MASTER] [IFLA_IFNAME = new name].
+/// [IFLA_ADDRESS] [IFLA_MTU] [IFLA_NET_NS_FD] [IFLA_MASTER] [IFLA_GROUP] [IFLA_IFNAME = new name].
 /// </summary>
 public sealed class SetLinkRequest : INetlinkRequest
 {
@@ -20,6 +20,9 @@ public sealed class SetLinkRequest : INetlinkRequest
 
     /// <summary>Bridge index to enslave to; 0 releases the link from its master.</summary>
     public int? MasterIndex { get; init; }
+
+    /// <summary>Link group (IFLA_GROUP): links of one group can be deleted together in one request.</summary>
+    public uint? Group { get; init; }
 
     public void Encode(NetlinkMessageWriter writer, uint sequence)
     {
@@ -36,6 +39,8 @@ public sealed class SetLinkRequest : INetlinkRequest
                 writer.PutU32(IfLinkConstants.IFLA_NET_NS_FD, (uint)fd);
             if (MasterIndex is { } master)
                 writer.PutU32(IfLinkConstants.IFLA_MASTER, (uint)master);
+            if (Group is { } group)
+                writer.PutU32(IfLinkConstants.IFLA_GROUP, group);
             if (NewName is { } name)
                 writer.PutString(IfLinkConstants.IFLA_IFNAME, name);
         }
