@@ -154,3 +154,32 @@ Describe 'Bridge name completion' {
         Get-Completion "Add-BridgePort -Namespace nosuchnamespace -Bridge " | Should -BeNullOrEmpty
     }
 }
+
+Describe 'Network name completion' {
+    BeforeAll {
+        $stem = New-TestName ncomp
+        $null = New-ContainerNetwork -Name "${stem}a" -Subnet 10.90.0.0/24
+        $null = New-ContainerNetwork -Name "${stem}b" -Subnet 10.90.1.0/24
+        $container = New-TestName ccomp
+        Invoke-Ip netns add $container
+    }
+    AfterAll {
+        Remove-ContainerNetwork -Name "${stem}a", "${stem}b" -Force -ErrorAction SilentlyContinue
+        Remove-OracleNamespace $container
+    }
+
+    It 'offers the networks of the state directory (as the state files name them) for -Network and -Name' {
+        $onDisk = @(Get-ChildItem -LiteralPath $env:CONTAINERNET_STATE_DIR -Filter "$stem*.json" | ForEach-Object BaseName | Sort-Object)
+        $onDisk | Should -Be @("${stem}a", "${stem}b")
+        Get-Completion "Connect-ContainerNetwork -Network $stem" | Should -Be $onDisk
+        Get-Completion "Get-ContainerNetwork ${stem}b" | Should -Be @("${stem}b")
+        Get-Completion "Remove-ContainerNetwork -Name $stem" | Should -Be $onDisk
+        Get-Completion "Publish-ContainerPort -Network ${stem}a" | Should -Be @("${stem}a")
+    }
+
+    It 'offers namespaces for -Container, and no network once it is removed' {
+        Get-Completion "Connect-ContainerNetwork -Network ${stem}a -Container $container" | Should -Be @($container)
+        Remove-ContainerNetwork -Name "${stem}b"
+        Get-Completion "Disconnect-ContainerNetwork -Network $stem" | Should -Be @("${stem}a")
+    }
+}

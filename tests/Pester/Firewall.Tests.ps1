@@ -144,7 +144,8 @@ AfterAll {
     Remove-OracleLink $a.HostEnd, $b.HostEnd, $uplink, $bridge
     Remove-Item -LiteralPath $pongFile -ErrorAction Ignore
     if ($hostForwarding) {
-        Set-Content -LiteralPath /proc/sys/net/ipv4/ip_forward -Value ([int]$hostForwarding.IPv4)
+        # (sysctl, not Set-Content: Set-Content does not change a /proc/sys value here.)
+        $null = & sysctl -q -w "net.ipv4.ip_forward=$([int]$hostForwarding.IPv4)"
     }
 }
 

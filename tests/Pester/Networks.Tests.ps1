@@ -342,6 +342,18 @@ Describe 'New-ContainerNetwork choices' {
         }
     }
 
+    It 'Get-ContainerNetwork matches names case-sensitively, with wildcards, and a malformed pattern literally' {
+        $stem = New-TestName ncase
+        try {
+            $null = New-ContainerNetwork -Name "$stem-Web" -Subnet 10.68.0.0/24
+            $null = New-ContainerNetwork -Name "$stem-web" -Subnet 10.68.1.0/24
+            @(Get-ContainerNetwork -Name "$stem-web").Subnet | Should -Be @('10.68.1.0/24')
+            @(Get-ContainerNetwork -Name "$stem-*" | ForEach-Object Name | Sort-Object) | Should -Be @("$stem-Web", "$stem-web" | Sort-Object)
+            { Get-ContainerNetwork -Name "[$stem" -ErrorAction Stop } | Should -Throw -ErrorId 'NetworkNotFound,ContainerNet.Commands.GetContainerNetworkCommand'
+        }
+        finally { Remove-ContainerNetwork -Name "$stem-Web", "$stem-web" -ErrorAction SilentlyContinue }
+    }
+
     It 'Disconnect-ContainerNetwork of many containers in one pipeline removes all their veths' {
         $name = New-TestName nmany
         $members = 1..6 | ForEach-Object { New-TestName "m$_" }

@@ -392,3 +392,39 @@ function Get-OracleNftSnapshotLine {
         if ($line.Trim()) { "nft: [$Namespace] $line" }
     }
 }
+
+function Get-OracleFileSnapshot {
+    <# Every entry under the given directories, as text to compare before/after: directories (mode),
+       files (mode, size, SHA-256 and the text itself, one "  | line" per line) and symbolic links
+       (their target; never followed, so a link into another tree is compared by where it points).
+       Hidden entries (such as .lock) are included; a directory that does not exist shows as "missing". #>
+    param([Parameter(Mandatory)][string[]]$Path)
+    $lines = [System.Collections.Generic.List[string]]::new()
+    $pending = [System.Collections.Generic.Stack[string]]::new()
+    foreach ($root in $Path) {
+        if (-not [IO.Directory]::Exists($root)) { $lines.Add("missing: $root"); continue }
+        $pending.Push($root)
+        while ($pending.Count -gt 0) {
+            $directory = $pending.Pop()
+            $entries = [IO.Directory]::GetFileSystemEntries($directory)
+            [Array]::Sort($entries, [StringComparer]::Ordinal)
+            foreach ($entry in $entries) {
+                $info = [IO.FileInfo]::new($entry)
+                if ($null -ne $info.LinkTarget) {
+                    $lines.Add("link: $entry -> $($info.LinkTarget)")
+                }
+                elseif ([IO.Directory]::Exists($entry)) {
+                    $lines.Add("dir: $entry mode=$([IO.File]::GetUnixFileMode($entry))")
+                    $pending.Push($entry)
+                }
+                else {
+                    $bytes = [IO.File]::ReadAllBytes($entry)
+                    $hash = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes))
+                    $lines.Add("file: $entry mode=$($info.UnixFileMode) size=$($bytes.Length) sha256=$hash")
+                    foreach ($line in [Text.Encoding]::UTF8.GetString($bytes) -split "`n") { $lines.Add("  | $line") }
+                }
+            }
+        }
+    }
+    $lines -join "`n"
+}

@@ -102,8 +102,19 @@ public sealed partial class FirewallOperations
             return;
         Change<object?>(namespaceName, $"link {string.Join(", ", links)}", (state, batch) =>
         {
-            foreach (ContainerLink link in links.Where(l => !state.Links.Any(existing => existing.SameRule(l))))
+            foreach (ContainerLink link in links)
+            {
+                ContainerLink? existing = state.Links.FirstOrDefault(l => l.SameRule(link));
+                if (existing is not null && (existing.Network is null || (existing.Network == link.Network && existing.Container == link.Container)))
+                    continue; // made by Add-ContainerLink, or already ours: leave it
+                if (existing is not null)
+                {
+                    // Tagged for an endpoint that no longer holds these addresses (a killed connect):
+                    // take it over, so disconnect and repair see it as this endpoint's.
+                    batch.DeleteElements(FirewallLayout.Family, FirewallLayout.TableName, LinkSetOf(existing), new[] { LinkElement(existing) });
+                }
                 batch.AddElements(FirewallLayout.Family, FirewallLayout.TableName, LinkSetOf(link), new[] { LinkElement(link) });
+            }
             return null;
         });
     }

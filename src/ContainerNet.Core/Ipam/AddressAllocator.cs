@@ -35,6 +35,10 @@ public sealed class AddressAllocator
         BigInteger size = BigInteger.One << (subnet.MaxPrefixLength - subnet.PrefixLength);
         BigInteger lowest = network + 1;                                   // never the network address
         BigInteger highest = network + size - (subnet.Family == IPFamily.IPv4 ? 2 : 1); // nor the IPv4 broadcast
+        BigInteger gatewayNumber = ToNumber(Gateway);
+        if (gatewayNumber < lowest || gatewayNumber > highest)
+            throw new ContainerNetException("InvalidGateway", ErrorKind.InvalidArgument, Gateway.ToString(),
+                $"Gateway {Gateway} is the {(gatewayNumber < lowest ? "network" : "broadcast")} address of {subnet}, not a host address. Give a host address, e.g. {FirstHost(subnet)}.");
         BigInteger rangeStart = ToNumber(Range.Network);
         BigInteger rangeEnd = rangeStart + (BigInteger.One << (Range.MaxPrefixLength - Range.PrefixLength)) - 1;
         _first = BigInteger.Max(lowest, rangeStart);

@@ -333,7 +333,7 @@ public sealed partial class NetworkOperations
     }
 
     /// <summary>On a network with icc off, a link lets this container open connections to the linked one.</summary>
-    private static List<ContainerLink> LinkExceptions(NetworkDocument doc, EndpointDocument endpoint)
+    internal static List<ContainerLink> LinkExceptions(NetworkDocument doc, EndpointDocument endpoint)
     {
         var result = new List<ContainerLink>();
         if (doc.InterContainerTraffic)
@@ -366,6 +366,9 @@ public sealed partial class NetworkOperations
         if (!NamespaceName.IsValid(container))
             throw new ContainerNetException("InvalidContainerName", ErrorKind.InvalidArgument, container,
                 $"'{container}' is not a valid container (namespace) name. Use letters, digits, '_', '.' and '-'.");
+        if (container.Length > MaxContainerNameLength)
+            throw new ContainerNetException("InvalidContainerName", ErrorKind.InvalidArgument, container,
+                $"Container name '{container[..40]}...' is {container.Length} characters; a container on a network may have at most {MaxContainerNameLength} (its name goes into firewall comments). Give the namespace a shorter name.");
         if (!_connections.Registry.Exists(container))
             throw new ContainerNetException("ContainerNotFound", ErrorKind.ObjectNotFound, container,
                 $"There is no container namespace named '{container}'. Create it with New-NetNamespace -Name {container}, then connect it.");

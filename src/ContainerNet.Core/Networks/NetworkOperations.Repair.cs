@@ -32,6 +32,12 @@ public sealed partial class NetworkOperations
         foreach (NetworkDocument doc in chosen)
             _store.Write(doc.Name, doc);
         RepairHosts(all, chosen, findings, everything: names is null);
+        foreach (string leftover in _store.RemoveTemporaryFiles())
+            findings.Add(new RepairFinding
+            {
+                Network = "", Kind = "LeftoverStateFile", Target = leftover, Action = "Removed",
+                Description = $"{leftover} is the temporary file of a state write that was interrupted; the document it was meant for is intact.",
+            });
         return findings;
     }
 
@@ -112,6 +118,25 @@ public sealed partial class NetworkOperations
                 Network = l.Network ?? "", Kind = "LeftoverLink", Target = l.ToString(), Action = "Removed",
                 Description = $"Link exception {l} was made for '{l.Container}' on '{l.Network}', which is no longer there.",
             }));
+        }
+
+        // Link exceptions the state holds for icc-off endpoints but the kernel lacks are put back.
+        var present = _firewall.ListOwned(null).Links;
+        foreach (NetworkDocument doc in chosen)
+        {
+            foreach (EndpointDocument endpoint in doc.Endpoints)
+            {
+                var missingLinks = LinkExceptions(doc, endpoint)
+                    .Where(wanted => !present.Any(l => l.SameRule(wanted) && l.Network == wanted.Network && l.Container == wanted.Container)).ToList();
+                if (missingLinks.Count == 0)
+                    continue;
+                _firewall.AddEndpointLinks(null, missingLinks);
+                findings.AddRange(missingLinks.Select(l => new RepairFinding
+                {
+                    Network = doc.Name, Kind = "MissingLink", Target = l.ToString(), Action = "Restored",
+                    Description = $"Link exception {l} of '{endpoint.Container}' on '{doc.Name}' was missing from the firewall; it was put back.",
+                }));
+            }
         }
 
         var (isolated, masquerades, internals) = _firewall.ListNetworkRules(null);

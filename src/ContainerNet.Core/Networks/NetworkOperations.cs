@@ -124,18 +124,30 @@ public sealed partial class NetworkOperations
             foreach (SubnetDocument subnet in documents)
                 _addresses.Add(null, bridge, $"{subnet.Gateway}/{IPPrefix.Parse(subnet.Subnet).PrefixLength}");
             if (!doc.Internal)
+            {
+                // Docker turns forwarding on for good; a create that fails leaves it as it found it.
+                var before = _forwarding.Get(null);
                 foreach (IPFamily family in subnets.Select(s => s.Family).Distinct())
+                {
+                    bool was = family == IPFamily.IPv4 ? before.IPv4 : before.IPv6;
+                    if (was)
+                        continue;
                     _forwarding.Set(null, family, enabled: true);
+                    rollback.Add(() => _forwarding.Set(null, family, enabled: false));
+                }
+            }
             _firewall.AddNetwork(null, RulesOf(doc));
             rollback.Add(() => _firewall.RemoveNetwork(null, RulesOf(doc)));
             _hosts.WriteNetwork(doc);
             rollback.Add(() => _hosts.DeleteNetwork(doc.Name));
             _store.Write(doc.Name, doc);
         }
-        catch (Exception failure) when (failure is ContainerNetException or IOException or UnauthorizedAccessException)
+        catch (Exception failure)
         {
             rollback.Run();
-            throw Wrap(failure, $"create network '{spec.Name}'", spec.Name);
+            if (failure is ContainerNetException or IOException or UnauthorizedAccessException)
+                throw Wrap(failure, $"create network '{spec.Name}'", spec.Name);
+            throw;
         }
         return ToModel(doc);
     }
@@ -203,6 +215,7 @@ public sealed partial class NetworkOperations
             if (subnet.HasHostBits)
                 throw new ContainerNetException("InvalidSubnet", ErrorKind.InvalidArgument, text,
                     $"{subnet} is an address, not a network: its host bits are set. Did you mean {subnet.Network}/{subnet.PrefixLength}?");
+            CheckUsable(subnet, text);
             if (subnets.Any(s => s.Family == subnet.Family))
                 throw new ContainerNetException("TooManySubnets", ErrorKind.InvalidArgument, text,
                     $"A network takes one {subnet.Family} subnet; {text} is a second one. Give at most one IPv4 and one IPv6 subnet.");
@@ -232,7 +245,41 @@ public sealed partial class NetworkOperations
             if (!ranges.TryAdd(range.Family, new IPPrefix(range.Network, range.PrefixLength)))
                 throw new ContainerNetException("TooManyRanges", ErrorKind.InvalidArgument, text, $"Give one IP range per address family; {text} is a second {range.Family} range.");
         }
+        foreach (IPPrefix subnet in subnets)
+        {
+            // A range (or subnet) that holds nothing but the gateway could never give an endpoint an address.
+            gateways.TryGetValue(subnet.Family, out IPAddress? gateway);
+            bool hasRange = ranges.TryGetValue(subnet.Family, out IPPrefix range);
+            var allocator = new AddressAllocator(subnet, gateway, hasRange ? range : null);
+            try
+            {
+                allocator.Next(Array.Empty<IPAddress>());
+            }
+            catch (ContainerNetException exhausted) when (exhausted.ErrorId == "SubnetExhausted")
+            {
+                throw new ContainerNetException("RangeTooSmall", ErrorKind.InvalidArgument, (hasRange ? range : subnet).ToString(),
+                    $"{(hasRange ? $"IP range {range}" : $"Subnet {subnet}")} leaves no address for an endpoint besides the gateway {allocator.Gateway}. Give a larger range.", exhausted);
+            }
+        }
         return (subnets, gateways, ranges);
+    }
+
+    private static readonly IPPrefix[] Unusable =
+    {
+        IPPrefix.Parse("0.0.0.0/8"), IPPrefix.Parse("127.0.0.0/8"), IPPrefix.Parse("169.254.0.0/16"), IPPrefix.Parse("224.0.0.0/3"),
+        IPPrefix.Parse("::/127"), IPPrefix.Parse("fe80::/10"), IPPrefix.Parse("ff00::/8"),
+    };
+
+    /// <summary>A network needs room for a gateway and an endpoint, and addresses that can be routed on a bridge.</summary>
+    private static void CheckUsable(IPPrefix subnet, string text)
+    {
+        int largest = subnet.Family == IPFamily.IPv4 ? 30 : 126;
+        if (subnet.PrefixLength > largest)
+            throw new ContainerNetException("SubnetTooSmall", ErrorKind.InvalidArgument, text,
+                $"Subnet {subnet} is too small for a network: it needs a gateway and at least one endpoint address. Give a /{largest} or larger (e.g. /24 or /16{(subnet.Family == IPFamily.IPv6 ? ", /64 for IPv6" : "")}).");
+        if (Unusable.FirstOrDefault(u => DefaultPools.Overlaps(u, subnet)) is { Address: not null } reserved)
+            throw new ContainerNetException("InvalidSubnet", ErrorKind.InvalidArgument, text,
+                $"Subnet {subnet} overlaps {reserved}, which is reserved (loopback, link-local, multicast or unspecified). Give a private range such as 10.x.0.0/16 or fd00::/64.");
     }
 
     /// <summary>A link group no other network uses; never 0 (every link's default group).</summary>
@@ -264,11 +311,20 @@ public sealed partial class NetworkOperations
         }
     }
 
+    /// <summary>
+    /// Network names go into file names, firewall comments ("network/container", 255 bytes at most) and
+    /// messages: 64 characters is plenty and leaves the container name room.
+    /// </summary>
+    public const int MaxNetworkNameLength = 64;
+
+    /// <summary>The longest container name that still fits a "network/container" firewall comment.</summary>
+    public const int MaxContainerNameLength = 255 - 1 - MaxNetworkNameLength - 1;
+
     private static void ValidateNetworkName(string name)
     {
-        if (!NamespaceName.IsValid(name) || name.StartsWith('.'))
+        if (!NamespaceName.IsValid(name) || name.StartsWith('.') || name.Length > MaxNetworkNameLength)
             throw new ContainerNetException("InvalidNetworkName", ErrorKind.InvalidArgument, name,
-                $"'{name}' is not a valid network name. Use letters, digits, '_', '.' and '-' (not starting with '.'), at most {NamespaceName.MaxLength} characters.");
+                $"'{(name.Length > 80 ? name[..80] + "..." : name)}' is not a valid network name. Use 1-{MaxNetworkNameLength} letters, digits, '_', '.' and '-' (not starting with '.').");
     }
 
     public static ContainerNetException NotFound(string name) => NetworkNotFound(name);

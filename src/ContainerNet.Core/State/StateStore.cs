@@ -94,6 +94,20 @@ public sealed class StateStore
 
     public void Delete(string name) => File.Delete(PathOf(Validate(name)));
 
+    /// <summary>
+    /// Removes temporary files of writes that never got to their rename (a process killed mid-write).
+    /// Call it holding the lock: every write happens under it, so no temporary file is in use then.
+    /// </summary>
+    public IReadOnlyList<string> RemoveTemporaryFiles()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+            return Array.Empty<string>();
+        var removed = System.IO.Directory.EnumerateFiles(Directory, "." + "*" + Extension + ".*.tmp").ToList();
+        foreach (string path in removed)
+            File.Delete(path);
+        return removed;
+    }
+
     private const int FileMode0600 = 0b110_000_000;
     private const int DirectoryMode0700 = 0b111_000_000;
 

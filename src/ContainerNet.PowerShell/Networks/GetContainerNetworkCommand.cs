@@ -27,12 +27,25 @@ public sealed class GetContainerNetworkCommand : ContainerNetCmdlet
             }
             foreach (string name in Name)
             {
-                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
-                var matches = networks.Where(n => pattern.IsMatch(n.Name)).ToList();
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(name))
+                // Case-sensitive, as network names are (web and Web are two networks).
+                var matches = networks.Where(n => Matches(name, n.Name)).ToList();
+                if (matches.Count == 0 && name.IndexOfAny(new[] { '*', '?' }) < 0)
                     WriteFailure(NetworkOperations.NotFound(name));
                 WriteObject(matches, enumerateCollection: true);
             }
         });
+    }
+
+    /// <summary>A wildcard match; a pattern that is not a valid wildcard ("[bp") is compared literally.</summary>
+    private static bool Matches(string pattern, string name)
+    {
+        try
+        {
+            return WildcardPattern.Get(pattern, WildcardOptions.None).IsMatch(name);
+        }
+        catch (WildcardPatternException)
+        {
+            return string.Equals(pattern, name, StringComparison.Ordinal);
+        }
     }
 }

@@ -82,4 +82,17 @@ public sealed class StateStoreTests : IDisposable
         await waiter.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(new[] { "first releasing", "second acquired" }, order);
     }
+
+    [Fact]
+    public void RemovesTheTemporaryFilesOfInterruptedWritesButNoDocument()
+    {
+        var store = Store;
+        store.Write("mynet", new Network("mynet", "10.89.0.0/16", new()));
+        string leftover = Path.Combine(store.Directory, ".mynet.json.4242.tmp");
+        File.WriteAllText(leftover, "{ half a docu");
+        Assert.Equal(new[] { leftover }, store.RemoveTemporaryFiles());
+        Assert.False(File.Exists(leftover));
+        Assert.Equal("10.89.0.0/16", store.Read<Network>("mynet")!.Subnet);
+        Assert.Empty(store.RemoveTemporaryFiles());
+    }
 }
