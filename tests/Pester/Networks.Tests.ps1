@@ -106,6 +106,11 @@ Describe 'Connect-ContainerNetwork builds the container''s network as Docker doe
         $hostEnd.master | Should -BeExactly $web.BridgeName
         $hostEnd.flags | Should -Contain 'UP'
         Get-OracleAddressCidr -Interface $web.BridgeName -Family IPv4 | Should -BeExactly '10.61.0.1/16'
+        # A pure layer-2 port, and an IPv4-only network's endpoint: no IPv6 addresses (no DAD, RS or
+        # MLD for the bridge to flood), while a dual-stack network's endpoint keeps its link-local.
+        Get-OracleAddressCidr -Interface $web1.HostInterface -Family IPv6 | Should -BeNullOrEmpty
+        Get-OracleAddressCidr -Namespace $c.web1 -Interface eth0 -Family IPv6 | Should -BeNullOrEmpty
+        $hostEnd.inet6_addr_gen_mode | Should -BeExactly 'none'
     }
 
     It 'Get-ContainerNetwork shows the network and its endpoints as the state and the kernel have them' {
@@ -304,6 +309,7 @@ Describe 'New-ContainerNetwork choices' {
             $eb.IPAddress | Should -BeExactly '10.65.8.1/16'
             $ea.IPv6Address | Should -BeExactly 'fd00:65::2/64'
             Get-OracleAddressCidr -Namespace $a -Interface eth0 -Family IPv6 | Should -Contain 'fd00:65::2/64'
+            @(Get-OracleAddressCidr -Namespace $a -Interface eth0 -Family IPv6 | Where-Object { $_ -like 'fe80:*' }).Count | Should -Be 1
             (Invoke-InContainer $b "ping -6 -n -q -c 1 -W 2 fd00:65::2").ExitCode | Should -Be 0
             (Invoke-InContainer $b "getent ahostsv6 $a").Output | Should -Match 'fd00:65::2'
         }

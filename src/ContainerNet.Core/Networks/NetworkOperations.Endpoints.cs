@@ -32,7 +32,9 @@ public sealed partial class NetworkOperations
     /// the default route via the gateway of the container's first network, link exceptions, the
     /// state and the hosts files. Any failure undoes every step already done.
     /// </summary>
-    public ContainerEndpoint Connect(EndpointSpec spec)
+    public ContainerEndpoint Connect(EndpointSpec spec) => Guarded(() => ConnectCore(spec));
+
+    private ContainerEndpoint ConnectCore(EndpointSpec spec)
     {
         ValidateNetworkName(spec.Network);
         RequireContainer(spec.Container);
@@ -86,9 +88,9 @@ public sealed partial class NetworkOperations
         var rollback = new Rollback();
         try
         {
-            endpoint.HostInterface = CreateEndpointVeth(doc, endpoint, bridge.Index, mac);
+            (endpoint.HostInterface, int peerIndex) = CreateEndpointVeth(doc, endpoint, bridge.Index, mac);
             rollback.Add(() => DeleteLinkIfPresent(endpoint.HostInterface));
-            ConfigureInside(doc, endpoint, IsFirstRouteNeeded(all, doc, spec.Container));
+            ConfigureInside(doc, endpoint, peerIndex, IsFirstRouteNeeded(all, doc, spec.Container));
 
             var exceptions = LinkExceptions(doc, endpoint);
             if (exceptions.Count > 0)
@@ -124,7 +126,9 @@ public sealed partial class NetworkOperations
     /// veths in one kernel request (a link group), so disconnecting many costs one RCU grace period,
     /// not one per container. Checks every container first: on a bad name nothing changes.
     /// </summary>
-    public void Disconnect(string network, IReadOnlyList<string> containers)
+    public void Disconnect(string network, IReadOnlyList<string> containers) => Guarded(() => DisconnectCore(network, containers));
+
+    private object? DisconnectCore(string network, IReadOnlyList<string> containers)
     {
         ValidateNetworkName(network);
         using StateLock held = _store.Lock();
@@ -139,6 +143,7 @@ public sealed partial class NetworkOperations
         }
         if (endpoints.Count > 0)
             DisconnectEndpoints(all, doc, endpoints);
+        return null;
     }
 
     /// <summary>Firewall, kernel, default routes, state, hosts: the disconnect steps, for Disconnect and Remove -Force. Callers hold the lock.</summary>
@@ -197,25 +202,32 @@ public sealed partial class NetworkOperations
         }
     }
 
-    /// <summary>Creates the endpoint's veth with a fresh host name, retrying the (unlikely) name clash.</summary>
-    private string CreateEndpointVeth(NetworkDocument doc, EndpointDocument endpoint, int bridgeIndex, byte[] mac)
+    /// <summary>
+    /// Creates the endpoint's veth with a fresh host name (retrying the unlikely clash): the peer made in
+    /// the container, the host end a port of the bridge in the network's link group. The host end is a
+    /// pure layer-2 port: it comes up without IPv6 addresses, so it sends no DAD, router solicitation
+    /// or MLD that the bridge would flood to every other port (a cost that grows with the network).
+    /// Returns the host name and the peer's index inside the container.
+    /// </summary>
+    private (string Name, int PeerIndex) CreateEndpointVeth(NetworkDocument doc, EndpointDocument endpoint, int bridgeIndex, byte[] mac)
     {
         NetlinkConnection host = _connections.Route(null);
         int peerFd = _connections.Registry.OpenHandle(endpoint.Container);
+        string name;
         try
         {
             for (int attempt = 1; ; attempt++)
             {
-                string name = "veth" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()[..7];
+                name = "veth" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant()[..7];
                 try
                 {
                     host.Execute(new NewLinkRequest
                     {
-                        Name = name, Up = true, MasterIndex = bridgeIndex, Mtu = doc.Mtu, Group = doc.LinkGroup,
+                        Name = name, MasterIndex = bridgeIndex, Mtu = doc.Mtu, Group = doc.LinkGroup,
                         MacAddress = Links.MacAddress.NewRandom(),
                         Kind = new VethKind { PeerName = endpoint.InterfaceName, PeerNamespaceFd = peerFd, PeerMtu = doc.Mtu, PeerMacAddress = mac },
                     });
-                    return name;
+                    break;
                 }
                 catch (NetlinkException ex) when (ex.Errno == LibC.EEXIST && attempt < 5 && _links.Dump(null).Any(l => l.Name == name))
                 {
@@ -231,18 +243,37 @@ public sealed partial class NetworkOperations
         {
             Syscall.Close(peerFd);
         }
+
+        // The host end's message names its peer's index in the container (IFLA_LINK): no lookup inside.
+        LinkMessage created = _links.GetMessage(null, name);
+        try
+        {
+            ThrowFirst(host.ExecuteAll(new INetlinkRequest[]
+            {
+                new SetLinkRequest { Index = created.Index, IPv6AddressGenerationMode = IfLinkConstants.IN6_ADDR_GEN_MODE_NONE },
+                new SetLinkRequest { Index = created.Index, Up = true },
+            }), $"bring up '{name}' on the bridge of network '{doc.Name}'");
+        }
+        catch (ContainerNetException)
+        {
+            DeleteLinkIfPresent(name);
+            throw;
+        }
+        return (name, created.LinkIndex ?? _links.GetMessage(endpoint.Container, endpoint.InterfaceName).Index);
     }
 
-    /// <summary>In the container, in one pipelined send: lo up, the interface up, its addresses, and the default route(s).</summary>
-    private void ConfigureInside(NetworkDocument doc, EndpointDocument endpoint, Func<IPFamily, bool> needsDefaultRoute)
+    /// <summary>
+    /// In the container, in one pipelined send: lo up, the interface up, its addresses, and the default
+    /// route(s). On a network without IPv6 the interface gets no IPv6 addresses at all (as Docker 26+
+    /// disables IPv6 on endpoints of IPv4-only networks).
+    /// </summary>
+    private void ConfigureInside(NetworkDocument doc, EndpointDocument endpoint, int index, Func<IPFamily, bool> needsDefaultRoute)
     {
         NetlinkConnection inside = _connections.Route(endpoint.Container);
-        int index = _links.GetMessage(endpoint.Container, endpoint.InterfaceName).Index;
-        var requests = new List<INetlinkRequest>
-        {
-            new SetLinkRequest { Index = LoopbackIndex, Up = true },
-            new SetLinkRequest { Index = index, Up = true },
-        };
+        var requests = new List<INetlinkRequest> { new SetLinkRequest { Index = LoopbackIndex, Up = true } };
+        if (endpoint.IPv6Address is null)
+            requests.Add(new SetLinkRequest { Index = index, IPv6AddressGenerationMode = IfLinkConstants.IN6_ADDR_GEN_MODE_NONE });
+        requests.Add(new SetLinkRequest { Index = index, Up = true });
         var routes = new List<INetlinkRequest>();
         foreach (SubnetDocument subnet in doc.Subnets)
         {

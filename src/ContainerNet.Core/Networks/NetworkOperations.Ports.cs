@@ -13,7 +13,9 @@ public sealed partial class NetworkOperations
     /// IPv6 or the network has no IPv4). The mappings carry "network/container", so disconnecting the
     /// container or removing the network takes them away, and repair finds them.
     /// </summary>
-    public IReadOnlyList<PortMapping> Publish(string network, string container, IReadOnlyList<PublishSpec> specs)
+    public IReadOnlyList<PortMapping> Publish(string network, string container, IReadOnlyList<PublishSpec> specs) => Guarded(() => PublishCore(network, container, specs));
+
+    private IReadOnlyList<PortMapping> PublishCore(string network, string container, IReadOnlyList<PublishSpec> specs)
     {
         ValidateNetworkName(network);
         using StateLock held = _store.Lock();

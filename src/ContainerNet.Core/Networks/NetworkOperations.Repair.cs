@@ -13,7 +13,9 @@ namespace ContainerNet.Core.Networks;
 public sealed partial class NetworkOperations
 {
     /// <summary>Repairs the named networks (all when none are named), plus leftovers of networks that no longer exist.</summary>
-    public IReadOnlyList<RepairFinding> Repair(IReadOnlyCollection<string>? names = null)
+    public IReadOnlyList<RepairFinding> Repair(IReadOnlyCollection<string>? names = null) => Guarded(() => RepairCore(names));
+
+    private IReadOnlyList<RepairFinding> RepairCore(IReadOnlyCollection<string>? names)
     {
         if (names is not null)
             foreach (string name in names)

@@ -69,7 +69,9 @@ public sealed partial class NetworkOperations
 
     // ---- create -----------------------------------------------------------------------------
 
-    public ContainerNetwork Create(NetworkSpec spec)
+    public ContainerNetwork Create(NetworkSpec spec) => Guarded(() => CreateCore(spec));
+
+    private ContainerNetwork CreateCore(NetworkSpec spec)
     {
         ValidateNetworkName(spec.Name);
         if (spec.BridgeName is not null)
@@ -155,7 +157,9 @@ public sealed partial class NetworkOperations
     // ---- remove -----------------------------------------------------------------------------
 
     /// <summary>Removes a network; with endpoints only when forced (they are disconnected first, all in one kernel request).</summary>
-    public void Remove(string name, bool force)
+    public void Remove(string name, bool force) => Guarded(() => RemoveCore(name, force));
+
+    private object? RemoveCore(string name, bool force)
     {
         ValidateNetworkName(name);
         using StateLock held = _store.Lock();
@@ -177,9 +181,27 @@ public sealed partial class NetworkOperations
             throw Wrap(failure, $"remove network '{name}'", name);
         }
         _store.Delete(name);
+        return null;
     }
 
     // ---- helpers shared by the operations ---------------------------------------------------
+
+    /// <summary>
+    /// Runs one operation; if it fails, the documents it may have changed in memory are dropped from the
+    /// store's cache, so the next operation reads the files (which the failure left as they were).
+    /// </summary>
+    private T Guarded<T>(Func<T> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch
+        {
+            _store.Forget();
+            throw;
+        }
+    }
 
     /// <summary>Every network document, by name. Callers hold the lock.</summary>
     private Dictionary<string, NetworkDocument> LoadAll() =>

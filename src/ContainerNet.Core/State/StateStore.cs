@@ -48,22 +48,63 @@ public sealed class StateStore
                 .Select(p => Path.GetFileNameWithoutExtension(p)).Where(NamespaceName.IsValid).OrderBy(n => n, StringComparer.Ordinal).ToList()
             : Array.Empty<string>();
 
-    /// <summary>The document, or null when there is none; a document that cannot be read is an error naming the file.</summary>
+    /// <summary>
+    /// Documents this process read or wrote, by path, with the file version they came from. A writer
+    /// replaces the file by rename, so a new version has a new inode and time: a cached document is
+    /// used only while the file is still that version, and a write by another process is always seen.
+    /// </summary>
+    private readonly Dictionary<string, (FileVersion Version, object Document)> _cache = new(StringComparer.Ordinal);
+
+    private readonly record struct FileVersion(ulong Device, ulong Inode, long Length, DateTime WriteTime);
+
+    private static FileVersion? VersionOf(string path)
+    {
+        if (Syscall.Stat(path, out ulong device, out ulong inode) != 0)
+            return null;
+        var info = new FileInfo(path);
+        return info.Exists ? new FileVersion(device, inode, info.Length, info.LastWriteTimeUtc) : null;
+    }
+
+    /// <summary>
+    /// The document, or null when there is none; a document that cannot be read is an error naming the
+    /// file. The object may be the one this process read or wrote before (when the file has not changed
+    /// since): a caller that changes it and then fails before writing must call <see cref="Forget"/>.
+    /// </summary>
     public T? Read<T>(string name) where T : class
     {
         string path = PathOf(Validate(name));
-        if (!File.Exists(path))
+        FileVersion? version = VersionOf(path);
+        if (version is null)
+        {
+            lock (_cache)
+                _cache.Remove(path);
             return null;
+        }
+        lock (_cache)
+        {
+            if (_cache.TryGetValue(path, out var cached) && cached.Version == version && cached.Document is T known)
+                return known;
+        }
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Json)
+            T document = JsonSerializer.Deserialize<T>(File.ReadAllBytes(path), Json)
                 ?? throw new JsonException("The document is empty (null).");
+            lock (_cache)
+                _cache[path] = (version.Value, document);
+            return document;
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException or NotSupportedException)
         {
             throw new ContainerNetException("StateCorrupt", ErrorKind.InvalidOperation, path,
                 $"The state file {path} cannot be read ({ex.Message}). It was left as it is: repair or move it away, then try again.", ex);
         }
+    }
+
+    /// <summary>Drops every cached document: the next reads parse the files again.</summary>
+    public void Forget()
+    {
+        lock (_cache)
+            _cache.Clear();
     }
 
     /// <summary>Replaces the document atomically: a reader sees the old or the new one, never a mix.</summary>
@@ -83,16 +124,29 @@ public sealed class StateStore
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);
+            if (document is not null && VersionOf(path) is { } version)
+            {
+                lock (_cache)
+                    _cache[path] = (version, document);
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            lock (_cache)
+                _cache.Remove(path);
             File.Delete(temporary);
             throw new ContainerNetException("StateWriteFailed", ErrorKind.InvalidOperation, path,
                 $"Cannot write the state file {path}: {ex.Message}", ex);
         }
     }
 
-    public void Delete(string name) => File.Delete(PathOf(Validate(name)));
+    public void Delete(string name)
+    {
+        string path = PathOf(Validate(name));
+        File.Delete(path);
+        lock (_cache)
+            _cache.Remove(path);
+    }
 
     /// <summary>
     /// Removes temporary files of writes that never got to their rename (a process killed mid-write).

@@ -15,6 +15,7 @@ public static class IfLinkConstants
     public const ushort IFLA_LINKINFO = 18;
     public const ushort IFLA_NET_NS_PID = 19;
     public const ushort IFLA_IFALIAS = 20;
+    public const ushort IFLA_AF_SPEC = 26;
     public const ushort IFLA_GROUP = 27;
     public const ushort IFLA_NET_NS_FD = 28;
     public const ushort IFLA_EXT_MASK = 29;
@@ -24,6 +25,11 @@ public static class IfLinkConstants
     public const ushort IFLA_MAX_MTU = 51;
     public const ushort IFLA_ALT_IFNAME = 53;
     public const ushort IFLA_PERM_ADDRESS = 54;
+
+    // Nested in IFLA_AF_SPEC / AF_INET6 (enum in if_link.h).
+    public const ushort IFLA_INET6_ADDR_GEN_MODE = 8;
+    public const byte IN6_ADDR_GEN_MODE_EUI64 = 0;
+    public const byte IN6_ADDR_GEN_MODE_NONE = 1;
 
     // Nested in IFLA_LINKINFO.
     public const ushort IFLA_INFO_KIND = 1;

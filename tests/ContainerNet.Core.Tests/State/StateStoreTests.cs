@@ -95,4 +95,23 @@ public sealed class StateStoreTests : IDisposable
         Assert.Equal("10.89.0.0/16", store.Read<Network>("mynet")!.Subnet);
         Assert.Empty(store.RemoveTemporaryFiles());
     }
+
+    [Fact]
+    public void AnUnchangedDocumentIsServedFromMemoryButAnotherWritersVersionIsReadAgain()
+    {
+        var store = Store;
+        store.Write("mynet", new Network("mynet", "10.89.0.0/16", new()));
+        Network first = store.Read<Network>("mynet")!;
+        Assert.Same(first, store.Read<Network>("mynet"));
+
+        // Another process replaces the file (by rename, as Write does): the new version is read.
+        new StateStore(store.Directory).Write("mynet", new Network("mynet", "10.90.0.0/16", new()));
+        Assert.Equal("10.90.0.0/16", store.Read<Network>("mynet")!.Subnet);
+
+        // Forget drops what is in memory, e.g. a document a failed operation had changed.
+        Network cached = store.Read<Network>("mynet")!;
+        cached.Endpoints.Add("10.90.0.9");
+        store.Forget();
+        Assert.Empty(store.Read<Network>("mynet")!.Endpoints);
+    }
 }

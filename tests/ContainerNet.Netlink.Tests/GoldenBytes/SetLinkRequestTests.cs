@@ -73,6 +73,14 @@ public sealed class SetLinkRequestTests
         "00 00 0000 03000000 00000000 00000000" +     // ifinfomsg: family AF_UNSPEC, pad, type 0, index 3, flags 0x0, change 0x0
         "0800 1b00 07000000";                         // IFLA_GROUP (nla_len 8) = 7
 
+    /// <summary>ip link set dev vweb addrgenmode none (captured the same way; index changed from 4 to 3)</summary>
+    private const string AddrGenModeNone =
+        "30000000 1000 0500 a62e066b 00000000" +      // nlmsghdr: len 48, RTM_NEWLINK, NLM_F_REQUEST|NLM_F_ACK, seq 1795567270, pid 0
+        "00 00 0000 03000000 00000000 00000000" +     // ifinfomsg: family AF_UNSPEC, pad, type 0, index 3, flags 0x0, change 0x0
+        "1000 1a00" +                                 // IFLA_AF_SPEC (nla_len 16)
+        "0c00 0a00" +                                 //   AF_INET6 (nla_len 12)
+        "0500 0800 01 000000";                        //     IFLA_INET6_ADDR_GEN_MODE (nla_len 5) = IN6_ADDR_GEN_MODE_NONE, 3 pad
+
     [Fact]
     public void Up_sets_IFF_UP_in_flags_and_change() =>
         Golden.AssertEncodes(Up, new SetLinkRequest { Index = 3, Up = true }, 1795556907);
@@ -108,4 +116,8 @@ public sealed class SetLinkRequestTests
     [Fact]
     public void Group_is_IFLA_GROUP() =>
         Golden.AssertEncodes(Group, new SetLinkRequest { Index = 3, Group = 7 }, 1795565191);
+
+    [Fact]
+    public void Address_generation_mode_none_nests_in_IFLA_AF_SPEC_and_AF_INET6() =>
+        Golden.AssertEncodes(AddrGenModeNone, new SetLinkRequest { Index = 3, IPv6AddressGenerationMode = 1 }, 1795567270);
 }

@@ -7,7 +7,7 @@ namespace ContainerNet.Netlink.Route.Links;
 /// <summary>
 /// RTM_NEWLINK without CREATE on an existing link (as `ip link set` sends it): only the fields that
 /// are set change. Layout: nlmsghdr, ifinfomsg (index; IFF_UP in flags/change for up/down),
-/// [IFLA_ADDRESS] [IFLA_MTU] [IFLA_NET_NS_FD] [IFLA_MASTER] [IFLA_GROUP] [IFLA_IFNAME = new name].
+/// [IFLA_ADDRESS] [IFLA_MTU] [IFLA_NET_NS_FD] [IFLA_MASTER] [IFLA_GROUP] [IFLA_AF_SPEC { AF_INET6 { IFLA_INET6_ADDR_GEN_MODE } }] [IFLA_IFNAME = new name].
 /// </summary>
 public sealed class SetLinkRequest : INetlinkRequest
 {
@@ -23,6 +23,13 @@ public sealed class SetLinkRequest : INetlinkRequest
 
     /// <summary>Link group (IFLA_GROUP): links of one group can be deleted together in one request.</summary>
     public uint? Group { get; init; }
+
+    /// <summary>
+    /// How the link makes its IPv6 addresses (IN6_ADDR_GEN_MODE_*). NONE: no link-local address, so a
+    /// bridge port or an IPv4-only interface sends no DAD, router solicitation or MLD of its own, which
+    /// the bridge would otherwise flood to every port.
+    /// </summary>
+    public byte? IPv6AddressGenerationMode { get; init; }
 
     public void Encode(NetlinkMessageWriter writer, uint sequence)
     {
@@ -41,6 +48,12 @@ public sealed class SetLinkRequest : INetlinkRequest
                 writer.PutU32(IfLinkConstants.IFLA_MASTER, (uint)master);
             if (Group is { } group)
                 writer.PutU32(IfLinkConstants.IFLA_GROUP, group);
+            if (IPv6AddressGenerationMode is { } mode)
+            {
+                using (writer.Nest(IfLinkConstants.IFLA_AF_SPEC))
+                using (writer.Nest(RtnetlinkConstants.AF_INET6))
+                    writer.PutU8(IfLinkConstants.IFLA_INET6_ADDR_GEN_MODE, mode);
+            }
             if (NewName is { } name)
                 writer.PutString(IfLinkConstants.IFLA_IFNAME, name);
         }
