@@ -16,10 +16,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
 
-function Show-Step([string] $Text) {
-    Write-Host ''
-    Write-Host "== $Text" -ForegroundColor Cyan
-}
+. (Join-Path $PSScriptRoot 'DemoHelpers.ps1')
 
 function Show-Reachability([string] $From, [string] $To) {
     $result = if ($From) { Test-NetNamespaceConnection -Namespace $From -Address $To -TimeoutMilliseconds 500 }

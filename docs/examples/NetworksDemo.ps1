@@ -18,10 +18,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath -Force
 
-function Show-Step([string] $Text) {
-    Write-Host ''
-    Write-Host "== $Text" -ForegroundColor Cyan
-}
+. (Join-Path $PSScriptRoot 'DemoHelpers.ps1')
 
 function Show-Ping([string] $From, [string] $To) {
     # As `docker exec FROM ping TO`: a name is looked up in the container's /etc/hosts.

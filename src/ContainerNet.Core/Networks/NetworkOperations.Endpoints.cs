@@ -192,14 +192,7 @@ public sealed partial class NetworkOperations
             ThrowFirst(host.ExecuteAll(present.Select(l => (INetlinkRequest)new SetLinkRequest { Index = l.Index, Group = group }).ToList()),
                 "move veths into a group for deletion");
         }
-        try
-        {
-            host.Execute(DeleteLinkRequest.ByGroup(group));
-        }
-        catch (NetlinkException ex) when (ex.Errno == LibC.ENODEV)
-        {
-            // Nothing left in the group.
-        }
+        UnlistedDeletion.Delete(DeleteLinkRequest.ByGroup(group), () => _links.Dump(null).Any(l => l.Group == group));
     }
 
     /// <summary>

@@ -317,19 +317,29 @@ public sealed partial class NetworkOperations
         throw new InvalidOperationException("No free link group found.");
     }
 
+    /// <summary>Deletes a host link by name if it is there; returns once it is gone from the namespace (see <see cref="UnlistedDeletion"/>).</summary>
     private void DeleteLinkIfPresent(string name)
     {
         try
         {
-            _connections.Route(null).Execute(DeleteLinkRequest.ByName(name));
-        }
-        catch (NetlinkException ex) when (ex.Errno == LibC.ENODEV)
-        {
-            // Already gone: nothing to remove.
+            UnlistedDeletion.Delete(DeleteLinkRequest.ByName(name), () => IsListed(name));
         }
         catch (NetlinkException ex)
         {
             throw KernelErrors.Translate(ex, $"delete '{name}'", name);
+        }
+    }
+
+    private bool IsListed(string name)
+    {
+        try
+        {
+            _links.GetMessage(null, name);
+            return true;
+        }
+        catch (ContainerNetException missing) when (missing.ErrorId == "LinkNotFound")
+        {
+            return false;
         }
     }
 
