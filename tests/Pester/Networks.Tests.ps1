@@ -379,3 +379,50 @@ Describe 'New-ContainerNetwork choices' {
         }
     }
 }
+
+Describe 'Repair-ContainerNetwork replays the firewall from the state' {
+    # Last in this file: it flushes the sandbox's whole ruleset, as another tool might.
+    BeforeAll {
+        $script:replay = New-TestName replay
+        $null = New-NetNamespace -Name $replay
+        $script:replayEndpoint = Connect-ContainerNetwork -Network $nets.Web -Container $replay
+        $null = Publish-ContainerPort -Network $nets.Web -Container $replay -ContainerPort 80 -HostPort 8282
+    }
+    AfterAll {
+        Disconnect-ContainerNetwork -Network $nets.Web -Container $replay -ErrorAction SilentlyContinue
+        Remove-OracleNamespace $replay
+    }
+
+    It 'remembers the published port with the endpoint' {
+        $endpoint = (Get-ContainerNetwork -Name $nets.Web).Endpoints | Where-Object Container -eq $replay
+        @($endpoint.Ports).Count | Should -Be 1
+        $endpoint.Ports[0].HostPort | Should -Be 8282
+        $endpoint.Ports[0].ContainerAddress | Should -BeExactly (Get-Address $replayEndpoint)
+    }
+
+    It 'after nft flush ruleset, brings back isolation, masquerade, icc, links and ports, and the traffic they allow or stop' {
+        Invoke-Nft flush ruleset
+        Test-OracleNftTable -Name containernet | Should -BeFalse
+        $findings = @(Repair-ContainerNetwork)
+        $kinds = @($findings.Kind | Sort-Object -Unique)
+        $kinds | Should -Contain 'MissingNetworkRules'
+        $kinds | Should -Contain 'MissingLink'
+        $kinds | Should -Contain 'MissingPort'
+        ($findings | Where-Object Kind -eq 'MissingPort').Target | Should -Match ':8282 -> '
+
+        Test-TcpThrough -From $outside -Address 203.0.113.2 -Port 8282 -ListenIn $replay -ListenPort 80 | Should -BeTrue
+        Test-OraclePing -Namespace $c.web1 -Address 203.0.113.1 -Attempts 3 | Should -BeTrue
+        Test-OraclePing -Namespace $c.web1 -Address (Get-Address $db1) | Should -BeFalse
+        Test-OraclePing -Namespace $c.q2 -Address (Get-Address $q1) | Should -BeFalse
+        Test-TcpThrough -From $c.q3 -Address (Get-Address $q1) -Port 5432 -ListenIn $c.q1 -ListenPort 5432 | Should -BeTrue
+        @(Repair-ContainerNetwork) | Should -BeNullOrEmpty
+    }
+
+    It 'Unpublish-ContainerPort makes the state forget the port, so repair does not bring it back' {
+        Get-ContainerPort | Where-Object HostPort -eq 8282 | Unpublish-ContainerPort
+        $endpoint = (Get-ContainerNetwork -Name $nets.Web).Endpoints | Where-Object Container -eq $replay
+        @($endpoint.Ports).Count | Should -Be 0
+        @(Repair-ContainerNetwork) | Should -BeNullOrEmpty
+        @(Get-OraclePortMapping | Where-Object HostPort -eq 8282).Count | Should -Be 0
+    }
+}

@@ -13,6 +13,8 @@ public sealed class ContainerEndpoint
     public required string HostInterface { get; init; }
     public IReadOnlyList<string> Aliases { get; init; } = Array.Empty<string>();
     public IReadOnlyList<string> Links { get; init; } = Array.Empty<string>();
+    /// <summary>Ports published to this endpoint through the network (as the state remembers them).</summary>
+    public IReadOnlyList<Firewall.PortMapping> Ports { get; init; } = Array.Empty<Firewall.PortMapping>();
 
     public override string ToString() => $"{Container} on {Network} ({IPAddress ?? IPv6Address})";
 }

@@ -47,5 +47,19 @@ public sealed class EndpointDocument
     /// <summary>-Link entries as "container:alias".</summary>
     public List<string> Links { get; set; } = new();
 
+    /// <summary>Ports published to this endpoint (Publish-ContainerPort -Network -Container), one per port: repair replays them.</summary>
+    public List<PortDocument> Ports { get; set; } = new();
+
     public DateTimeOffset Connected { get; set; }
+}
+
+public sealed class PortDocument
+{
+    /// <summary>"tcp" or "udp".</summary>
+    public string Protocol { get; set; } = "tcp";
+    public string Family { get; set; } = "IPv4";
+    /// <summary>Null: every local address.</summary>
+    public string? HostAddress { get; set; }
+    public int HostPort { get; set; }
+    public int ContainerPort { get; set; }
 }

@@ -141,6 +141,30 @@ public sealed partial class NetworkOperations
             }
         }
 
+        // Ports the state holds for endpoints but the kernel lacks (a flushed ruleset) are published again.
+        var publishedNow = _firewall.ListPorts(null);
+        foreach (NetworkDocument doc in chosen)
+        {
+            foreach (EndpointDocument endpoint in doc.Endpoints)
+            {
+                var missingPorts = MappingsOf(doc, endpoint)
+                    .Where(wanted => wanted.ContainerAddress.Length > 0 && !publishedNow.Any(m => m.Family == wanted.Family && m.Protocol == wanted.Protocol
+                        && m.HostPort == wanted.HostPort && m.HostAddress == wanted.HostAddress)).ToList();
+                if (missingPorts.Count == 0)
+                    continue;
+                _firewall.Publish(null, missingPorts.Select(m => new PublishSpec
+                {
+                    ContainerAddress = m.ContainerAddress, ContainerPort = m.ContainerPort.ToString(), HostPort = m.HostPort.ToString(),
+                    HostAddress = m.HostAddress, Protocol = m.Protocol,
+                }).ToList(), doc.Name, endpoint.Container);
+                findings.AddRange(missingPorts.Select(m => new RepairFinding
+                {
+                    Network = doc.Name, Kind = "MissingPort", Target = m.ToString(), Action = "Restored",
+                    Description = $"Published port {m} of '{endpoint.Container}' on '{doc.Name}' was missing from the firewall; it was published again.",
+                }));
+            }
+        }
+
         var (isolated, masquerades, internals) = _firewall.ListNetworkRules(null);
         if (everything)
         {

@@ -395,6 +395,7 @@ public sealed partial class NetworkOperations
             Network = doc.Name, Container = e.Container, InterfaceName = e.InterfaceName,
             IPAddress = WithPrefix(e.IPv4Address, IPFamily.IPv4), IPv6Address = WithPrefix(e.IPv6Address, IPFamily.IPv6),
             MacAddress = e.MacAddress, HostInterface = e.HostInterface, Aliases = e.Aliases.ToList(), Links = e.Links.ToList(),
+            Ports = MappingsOf(doc, e).ToList(),
         };
     }
 }

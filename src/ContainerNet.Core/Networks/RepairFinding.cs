@@ -6,7 +6,7 @@ public sealed class RepairFinding
     /// <summary>The network it concerns (empty for leftovers of networks that no longer exist).</summary>
     public required string Network { get; init; }
 
-    /// <summary>LeftoverVeth, StaleEndpoint, LeftoverPort, LeftoverLink, MissingLink, LeftoverNetworkRules, MissingNetworkRules, MissingBridge, StaleHostsFile, LeftoverHostsFile, LeftoverStateFile.</summary>
+    /// <summary>LeftoverVeth, StaleEndpoint, LeftoverPort, LeftoverLink, MissingLink, MissingPort, LeftoverNetworkRules, MissingNetworkRules, MissingBridge, StaleHostsFile, LeftoverHostsFile, LeftoverStateFile.</summary>
     public required string Kind { get; init; }
 
     public required string Target { get; init; }

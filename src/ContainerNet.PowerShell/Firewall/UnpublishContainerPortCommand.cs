@@ -8,7 +8,8 @@ namespace ContainerNet.Commands;
 
 /// <summary>
 /// Stops publishing host ports. Takes PortMapping objects from the pipeline (Get-ContainerPort |
-/// Unpublish-ContainerPort) and removes everything piped in one batch at the end.
+/// Unpublish-ContainerPort) and removes everything piped in one batch at the end. A port published to
+/// a network's container is also forgotten by the network's state (repair will not bring it back).
 /// </summary>
 [Cmdlet(VerbsData.Unpublish, "ContainerPort", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 public sealed class UnpublishContainerPortCommand : ContainerNetCmdlet
@@ -55,7 +56,14 @@ public sealed class UnpublishContainerPortCommand : ContainerNetCmdlet
 
     protected override void EndProcessing()
     {
+        // In the host, ports may belong to Docker-style networks, whose state must forget them too.
         foreach ((string namespaceName, List<PortMapping> mappings) in _byNamespace)
-            TryRun(() => ContainerNetSession.Firewall.Unpublish(namespaceName, mappings));
+            TryRun(() =>
+            {
+                if (namespaceName.Length == 0)
+                    ContainerNetSession.Networks.Unpublish(mappings);
+                else
+                    ContainerNetSession.Firewall.Unpublish(namespaceName, mappings);
+            });
     }
 }

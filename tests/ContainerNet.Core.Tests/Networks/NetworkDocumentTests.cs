@@ -27,7 +27,8 @@ public sealed class NetworkDocumentTests : IDisposable
             new EndpointDocument
             {
                 Container = "tomcat01", InterfaceName = "eth0", HostInterface = "veth1234567", IPv4Address = "10.10.8.0", IPv6Address = "fd00:10::2",
-                MacAddress = "02:42:0a:0a:08:00", Aliases = { "web" }, Links = { "db:store" }, Connected = new DateTimeOffset(2026, 11, 25, 0, 1, 0, TimeSpan.Zero),
+                MacAddress = "02:42:0a:0a:08:00", Aliases = { "web" }, Links = { "db:store" },
+                Ports = { new PortDocument { Protocol = "tcp", Family = "IPv4", HostPort = 8080, ContainerPort = 80 } }, Connected = new DateTimeOffset(2026, 11, 25, 0, 1, 0, TimeSpan.Zero),
             },
         },
     };
@@ -41,6 +42,7 @@ public sealed class NetworkDocumentTests : IDisposable
         Assert.Equal(JsonSerializer.Serialize(Sample()), JsonSerializer.Serialize(read));
         Assert.Equal(70000u, read.LinkGroup);
         Assert.Equal(new[] { "db:store" }, read.Endpoints[0].Links);
+        Assert.Equal((8080, 80, (string?)null), (read.Endpoints[0].Ports[0].HostPort, read.Endpoints[0].Ports[0].ContainerPort, read.Endpoints[0].Ports[0].HostAddress));
     }
 
     [Fact]
