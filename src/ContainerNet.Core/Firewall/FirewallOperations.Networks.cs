@@ -36,7 +36,7 @@ public sealed partial class FirewallOperations
             if (!state.Isolated.Contains(rules.Bridge))
             {
                 batch.AddElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.IsolatedSet,
-                    new[] { new NftSetElement { Key = FirewallKeys.IfName(rules.Bridge), Label = rules.Bridge } });
+                    new[] { IfNameElement(rules.Bridge) });
                 foreach (string other in state.Isolated)
                     pairs.AddRange(new[] { (rules.Bridge, other), (other, rules.Bridge) });
             }
@@ -48,7 +48,7 @@ public sealed partial class FirewallOperations
                     pairs.Select(p => BlockedElement(p.In, p.Out)).ToList());
             if (rules.Internal && !state.Internal.Contains(rules.Bridge))
                 batch.AddElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.InternalSet,
-                    new[] { new NftSetElement { Key = FirewallKeys.IfName(rules.Bridge), Label = rules.Bridge } });
+                    new[] { IfNameElement(rules.Bridge) });
             return null;
         });
     }
@@ -82,10 +82,10 @@ public sealed partial class FirewallOperations
                     new[] { PairElement(hairpin.Subnet, hairpin.Bridge) });
             if (state.Isolated.Contains(rules.Bridge))
                 batch.DeleteElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.IsolatedSet,
-                    new[] { new NftSetElement { Key = FirewallKeys.IfName(rules.Bridge), Label = rules.Bridge } });
+                    new[] { IfNameElement(rules.Bridge) });
             if (state.Internal.Contains(rules.Bridge))
                 batch.DeleteElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.InternalSet,
-                    new[] { new NftSetElement { Key = FirewallKeys.IfName(rules.Bridge), Label = rules.Bridge } });
+                    new[] { IfNameElement(rules.Bridge) });
             var pairs = state.Blocked.Where(p => p.In == rules.Bridge || p.Out == rules.Bridge).ToList();
             if (pairs.Count > 0)
                 batch.DeleteElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.BlockedSet,

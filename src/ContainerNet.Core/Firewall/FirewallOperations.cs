@@ -238,7 +238,7 @@ public sealed partial class FirewallOperations
             var newMembers = bridges.Distinct().Where(b => !state.Isolated.Contains(b)).ToList();
             if (newMembers.Count > 0)
                 batch.AddElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.IsolatedSet,
-                    newMembers.Select(b => new NftSetElement { Key = FirewallKeys.IfName(b), Label = b }).ToList());
+                    newMembers.Select(b => IfNameElement(b)).ToList());
             if (pairs.Count > 0)
                 batch.AddElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.BlockedSet,
                     pairs.Select(p => BlockedElement(p.a, p.b)).ToList());
@@ -256,7 +256,7 @@ public sealed partial class FirewallOperations
                 throw new ContainerNetException("IsolationNotFound", ErrorKind.ObjectNotFound, bridge,
                     $"Bridge '{bridge}' is not isolated in {LinkOperations.Describe(namespaceName)}. See the isolated bridges with Get-NetBridgeIsolation.");
             batch.DeleteElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.IsolatedSet,
-                new[] { new NftSetElement { Key = FirewallKeys.IfName(bridge), Label = bridge } });
+                new[] { IfNameElement(bridge) });
             var pairs = state.Blocked.Where(p => p.In != p.Out && (p.In == bridge || p.Out == bridge)).ToList();
             if (pairs.Count > 0)
                 batch.DeleteElements(FirewallLayout.Family, FirewallLayout.TableName, FirewallLayout.BlockedSet,
@@ -323,6 +323,9 @@ public sealed partial class FirewallOperations
             : FirewallKeys.Concat(from, to);
         return new NftSetElement { Key = key, Label = link.ToString(), Comment = comment };
     }
+
+    /// <summary>An element of an interface-name set (isolated, internal).</summary>
+    private static NftSetElement IfNameElement(string name) => new() { Key = FirewallKeys.IfName(name), Label = name };
 
     private static NftSetElement BlockedElement(string from, string to) =>
         new() { Key = FirewallKeys.Concat(FirewallKeys.IfName(from), FirewallKeys.IfName(to)), Label = $"{from} . {to}" };

@@ -48,9 +48,7 @@ public sealed partial class NetworkOperations
     {
         if (_links.Dump(null).Any(l => l.Name == doc.BridgeName))
             return;
-        _bridges.CreateBridge(null, doc.BridgeName, doc.Mtu, up: true);
-        foreach (SubnetDocument subnet in doc.Subnets)
-            _addresses.Add(null, doc.BridgeName, $"{subnet.Gateway}/{IPPrefix.Parse(subnet.Subnet).PrefixLength}");
+        CreateBridgeWithGateways(doc);
         findings.Add(new RepairFinding
         {
             Network = doc.Name, Kind = "MissingBridge", Target = doc.BridgeName, Action = "Restored",

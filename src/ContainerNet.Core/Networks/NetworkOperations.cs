@@ -121,10 +121,8 @@ public sealed partial class NetworkOperations
         var rollback = new Rollback();
         try
         {
-            _bridges.CreateBridge(null, bridge, spec.Mtu, up: true);
+            CreateBridgeWithGateways(doc);
             rollback.Add(() => _links.Remove(null, bridge));
-            foreach (SubnetDocument subnet in documents)
-                _addresses.Add(null, bridge, $"{subnet.Gateway}/{IPPrefix.Parse(subnet.Subnet).PrefixLength}");
             if (!doc.Internal)
             {
                 // Docker turns forwarding on for good; a create that fails leaves it as it found it.
@@ -201,6 +199,14 @@ public sealed partial class NetworkOperations
             _store.Forget();
             throw;
         }
+    }
+
+    /// <summary>The network's bridge, up, holding each subnet's gateway address (create, and repair of a lost bridge).</summary>
+    private void CreateBridgeWithGateways(NetworkDocument doc)
+    {
+        _bridges.CreateBridge(null, doc.BridgeName, doc.Mtu, up: true);
+        foreach (SubnetDocument subnet in doc.Subnets)
+            _addresses.Add(null, doc.BridgeName, $"{subnet.Gateway}/{IPPrefix.Parse(subnet.Subnet).PrefixLength}");
     }
 
     /// <summary>Every network document, by name. Callers hold the lock.</summary>
