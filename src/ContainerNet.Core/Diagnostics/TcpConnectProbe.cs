@@ -20,21 +20,24 @@ internal static class TcpConnectProbe
         {
             cancellationToken.ThrowIfCancellationRequested();
             using Socket socket = ConnectionTester.Adopt(registry.OpenSocket(namespaceName, domain, LibC.SOCK_STREAM, LibC.IPPROTO_TCP));
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.TimeoutMilliseconds);
+            using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             long started = Stopwatch.GetTimestamp();
+            Task connect = socket.ConnectAsync(target, abandon.Token).AsTask();
             try
             {
-                socket.ConnectAsync(target, timeout.Token).AsTask().GetAwaiter().GetResult();
+                if (!WaitUntilDeadline(connect, started, options.TimeoutMilliseconds, cancellationToken))
+                {
+                    abandon.Cancel();
+                    connect.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+                    attempts.Add(Failed(number, SocketErrorText.TimedOut(options.TimeoutMilliseconds)));
+                    continue;
+                }
+                connect.GetAwaiter().GetResult();
                 TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
                 source ??= (socket.LocalEndPoint as IPEndPoint)?.Address;
                 attempts.Add(new ConnectionAttempt { Number = number, Succeeded = true, RoundTripTime = elapsed });
                 // A plain FIN, as any client: a reset could upset the listener under test.
                 try { socket.Shutdown(SocketShutdown.Both); } catch (SocketException) { }
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                attempts.Add(Failed(number, SocketErrorText.TimedOut(options.TimeoutMilliseconds)));
             }
             catch (SocketException failure)
             {
@@ -42,6 +45,30 @@ internal static class TcpConnectProbe
             }
         }
         return ConnectionTester.Summarize(namespaceName, address, options, attempts, source);
+    }
+
+    /// <summary>
+    /// Waits for the connect until the timeout has passed by the stopwatch: timers may fire a little
+    /// early, and "Timed out after N ms" must be true. False when the time ran out first.
+    /// </summary>
+    private static bool WaitUntilDeadline(Task connect, long started, int timeoutMilliseconds, CancellationToken cancellationToken)
+    {
+        TimeSpan timeout = TimeSpan.FromMilliseconds(timeoutMilliseconds);
+        while (true)
+        {
+            TimeSpan left = timeout - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+                return connect.IsCompleted;
+            try
+            {
+                if (connect.Wait(left, cancellationToken))
+                    return true;
+            }
+            catch (AggregateException)
+            {
+                return true; // the connect failed: its own error is reported
+            }
+        }
     }
 
     private static ConnectionAttempt Failed(int number, string error) => new() { Number = number, Succeeded = false, Error = error };
