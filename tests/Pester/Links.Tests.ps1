@@ -97,6 +97,38 @@ Describe 'New-VethPair' {
             Should -BeTrue -Because 'both ends are up, so the carrier must come'
     }
 
+    It '-Bridge makes the first end an up port of the bridge, a pure port without IPv6 addresses; the peer keeps its link-local' {
+        $bridge = New-TestName vbr
+        $name = New-TestName vbp
+        $control = New-TestName vbc
+        $hostLinks.Add($name); $hostLinks.Add($control); $hostLinks.Add($bridge)
+        Invoke-Ip link add $bridge type bridge
+        Invoke-Ip link set $bridge up
+        $controlNs = New-TestName vbn
+        $namespaces.Add($controlNs)
+        Invoke-Ip netns add $controlNs
+
+        $pair = New-VethPair -Name $name -PeerName eth0 -PeerNamespace $ns -Bridge $bridge -Up
+        # The control: the same pair without -Bridge, so its host end gets the kernel's default.
+        $null = New-VethPair -Name $control -PeerName eth0 -PeerNamespace $controlNs -Up
+
+        $pair.Bridge | Should -BeExactly $bridge
+        $hostEnd = Get-OracleLink -Name $name
+        $hostEnd.master | Should -BeExactly $bridge
+        Test-OracleUp $hostEnd | Should -BeTrue
+        $hostEnd.inet6_addr_gen_mode | Should -BeExactly 'none'
+        (Get-OracleLink -Name $control).inet6_addr_gen_mode | Should -Not -BeExactly 'none'
+        (Get-OracleLink -Namespace $ns -Name eth0).inet6_addr_gen_mode | Should -Not -BeExactly 'none'
+        # Once the carrier is up the kernel gives link-locals: to the peer and to the control's host
+        # end, never to the port.
+        Wait-Oracle { @(Get-OracleAddress -Namespace $ns -Interface eth0 -Family IPv6 | Where-Object { Test-OracleLinkLocal $_.local }).Count -eq 1 } |
+            Should -BeTrue -Because 'the peer in the container keeps its IPv6 link-local address'
+        Wait-Oracle { @(Get-OracleAddress -Interface $control -Family IPv6 | Where-Object { Test-OracleLinkLocal $_.local }).Count -eq 1 } |
+            Should -BeTrue -Because 'a veth end that is no bridge port gets a link-local address as usual'
+        @(Get-OracleAddress -Interface $name -Family IPv6) | Should -BeNullOrEmpty
+        Get-Content -LiteralPath "/proc/sys/net/ipv6/conf/$name/addr_gen_mode" | Should -Be '1'
+    }
+
     It 'leaves both ends down without -Up' {
         $name = New-TestName vdn
         $hostLinks.Add($name)

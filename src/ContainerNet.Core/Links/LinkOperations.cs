@@ -90,7 +90,8 @@ public sealed class LinkOperations
                 Name = spec.Name,
                 MacAddress = mac,
                 Mtu = spec.Mtu,
-                Up = spec.Up,
+                // A bridge port comes up only after its address generation mode is set (below).
+                Up = spec.Up && bridgeIndex is null,
                 MasterIndex = bridgeIndex,
                 Kind = new VethKind
                 {
@@ -131,6 +132,8 @@ public sealed class LinkOperations
         }
 
         LinkMessage created = Lookup(hostNamespace, spec.Name);
+        if (bridgeIndex is not null)
+            created = MakePurePort(spec, hostNamespace, created);
         if (spec.Up)
             BringPeerUp(spec, hostNamespace, peerNamespace, created);
         return new VethPair
@@ -167,6 +170,35 @@ public sealed class LinkOperations
             throw new ContainerNetException("NotABridge", ErrorKind.InvalidArgument, bridge,
                 $"'{bridge}' in {Describe(namespaceName)} is a {link.Kind}, not a bridge. Give a bridge made with New-NetBridge.");
         return link;
+    }
+
+    /// <summary>
+    /// A bridge port never uses addresses of its own. Without an IPv6 link-local address it sends no
+    /// DAD, MLD or router solicitations, which the bridge would flood to every other port (LXD and
+    /// Docker's IPv4-only endpoints do the same). The kernel takes the mode only on an existing link
+    /// (EAFNOSUPPORT in the create request), so it goes in one pipelined send with the port's IFF_UP.
+    /// </summary>
+    private LinkMessage MakePurePort(VethPairSpec spec, string hostNamespace, LinkMessage created)
+    {
+        var requests = new List<INetlinkRequest>
+        {
+            new SetLinkRequest { Index = created.Index, IPv6AddressGenerationMode = IfLinkConstants.IN6_ADDR_GEN_MODE_NONE },
+        };
+        if (spec.Up)
+            requests.Add(new SetLinkRequest { Index = created.Index, Up = true });
+        NetlinkConnection connection = _connections.Route(hostNamespace);
+        NetlinkException? failure = connection.ExecuteAll(requests).FirstOrDefault(e => e is not null);
+        if (failure is null)
+            return spec.Up ? created with { Flags = created.Flags | InterfaceFlags.IFF_UP } : created;
+        try
+        {
+            connection.Execute(DeleteLinkRequest.ByIndex(created.Index));
+        }
+        catch (NetlinkException)
+        {
+            // Best effort: the original failure is what the caller needs to see.
+        }
+        throw KernelErrors.Translate(failure, $"set up bridge port '{spec.Name}' in {Describe(hostNamespace)}", spec.Name);
     }
 
     /// <summary>
