@@ -44,6 +44,41 @@ Describe 'New-NetNamespace' {
         $results.Id | Should -Be @($names | ForEach-Object { Get-NamespaceInode $_ })
     }
 
+    It 'creates many names given at once, in parallel, written in their order; a repeated or invalid name is an error in its place' {
+        $names = @(1..24 | ForEach-Object { New-TestName "nsm$_" })
+        $made.AddRange([string[]]$names)
+        $given = @($names[0..11]) + @('not/valid') + @($names[12..23]) + @($names[3])
+
+        $results = @(New-NetNamespace -Name $given -ErrorAction SilentlyContinue -ErrorVariable failures)
+
+        $results.Name | Should -Be $names
+        @($failures | ForEach-Object { $_.FullyQualifiedErrorId -replace ',.*' }) | Should -Be @('InvalidNamespaceName', 'NamespaceExists')
+        @($failures | ForEach-Object { $_.TargetObject }) | Should -Be @('not/valid', $names[3])
+        $listed = Get-OracleNamespaceName
+        foreach ($n in $names) { $listed | Should -Contain $n }
+        $results.Id | Should -Be @($names | ForEach-Object { Get-NamespaceInode $_ })
+        @($results.Id | Sort-Object -Unique).Count | Should -Be 24
+        # Every one is a working namespace with its lo up, not just a file.
+        foreach ($n in $names[0], $names[11], $names[23]) {
+            $inside = (& ip netns exec $n ip -j link) -join "`n" | ConvertFrom-Json
+            @($inside.ifname) | Should -Be @('lo')
+            $inside[0].flags | Should -Contain 'UP'
+        }
+    }
+
+    It 'hands each namespace down the pipeline, in order, to the next command that wires it' {
+        $names = @(1..6 | ForEach-Object { New-TestName "nsp$_" })
+        $made.AddRange([string[]]$names)
+
+        $wired = New-NetNamespace -Name $names | ForEach-Object {
+            $null = Set-NetLink -Namespace $_.Name -Name lo -Mtu 1500
+            $_.Name
+        }
+
+        $wired | Should -Be $names
+        foreach ($n in $names) { (Get-OracleLink -Namespace $n -Name lo).mtu | Should -Be 1500 }
+    }
+
     It 'makes namespaces that ip netns del really removes (a veth''s host end goes with it)' {
         # ip netns compatibility the other way round: a socket ContainerNet keeps inside must not
         # keep a namespace alive after `ip netns del`, with its devices.
@@ -61,6 +96,18 @@ Describe 'New-NetNamespace' {
                 Should -BeTrue -Because "the namespace is deleted, so its eth0 and with it the host end $hostEnd must go"
         }
         finally { Remove-OracleLink $hostEnd }
+    }
+
+    It '-WhatIf with several names creates none of them' {
+        $names = @(1..3 | ForEach-Object { New-TestName "nsw$_" })
+        $made.AddRange([string[]]$names)
+        $before = Get-OracleSnapshot
+
+        $result = New-NetNamespace -Name $names -WhatIf
+
+        $result | Should -BeNullOrEmpty
+        Get-OracleSnapshot | Should -BeExactly $before
+        foreach ($n in $names) { Test-Path "/run/netns/$n" | Should -BeFalse }
     }
 
     It '-WhatIf creates nothing' {

@@ -69,6 +69,27 @@ public sealed class NamespaceConnections : IDisposable
             return true;
         });
 
+    /// <summary>
+    /// Creates many namespaces in parallel (<see cref="NamespaceRegistry.CreateMany"/>) and keeps each
+    /// one's socket as its cached rtnetlink connection. Results are in the given order.
+    /// </summary>
+    public IReadOnlyList<NamespaceCreation> CreateNamespaces(IReadOnlyList<string> names) =>
+        _registry.CreateMany(names, KeepCreated);
+
+    /// <summary>
+    /// As <see cref="CreateNamespaces"/>, but returns at once with one task per name, in order
+    /// (<see cref="NamespaceRegistry.StartCreating"/>): work on the first while the rest are made.
+    /// </summary>
+    public IReadOnlyList<Task<NetNamespace>> StartCreatingNamespaces(IReadOnlyList<string> names, CancellationToken cancellation = default) =>
+        _registry.StartCreating(names, KeepCreated, cancellation);
+
+    private bool KeepCreated(NetNamespace created, NetlinkConnection connection)
+    {
+        lock (_gate)
+            Store((created.Name, NetlinkConstants.NETLINK_ROUTE), new Entry(created.Id, connection));
+        return true;
+    }
+
     /// <summary>Drops the cached sockets of a namespace (before deleting it, so they do not pin it).</summary>
     public void Forget(string namespaceName)
     {

@@ -62,12 +62,92 @@ public sealed class NamespaceRegistry
     {
         NamespaceName.Validate(name);
         EnsureSharedDirectory();
-        string path = PathOf(name);
+        return CreatePrepared(name, keepConnection, NamespaceThread.RunOnWorker);
+    }
 
+    /// <summary>
+    /// Creates many namespaces, on every namespace worker at once (setting up a network namespace is
+    /// mostly kernel work outside the rtnl lock, so two processors make two at a time). Each name
+    /// succeeds or fails on its own, as one <see cref="Create(string)"/> per name in order would: a name
+    /// given twice is created once and the second is NamespaceExists. Results are in the given order.
+    /// </summary>
+    public IReadOnlyList<NamespaceCreation> CreateMany(IReadOnlyList<string> names,
+        Func<NetNamespace, NetlinkConnection, bool>? keepConnection = null)
+    {
+        IReadOnlyList<Task<NetNamespace>> creations = StartCreating(names, keepConnection, CancellationToken.None);
+        var results = new NamespaceCreation[names.Count];
+        for (int i = 0; i < names.Count; i++)
+        {
+            try
+            {
+                results[i] = new NamespaceCreation(names[i], creations[i].GetAwaiter().GetResult(), null);
+            }
+            catch (ContainerNetException failure)
+            {
+                results[i] = new NamespaceCreation(names[i], null, failure);
+            }
+        }
+        return results;
+    }
+
+    /// <summary>
+    /// As <see cref="CreateMany"/>, but returns at once: one task per name, in the given order, each
+    /// done when its namespace exists (or faulted with the ContainerNetException that stopped it).
+    /// The caller can work on the first namespaces while the workers make the rest. Names not started
+    /// when <paramref name="cancellation"/> fires are not created (their tasks are cancelled).
+    /// </summary>
+    public IReadOnlyList<Task<NetNamespace>> StartCreating(IReadOnlyList<string> names,
+        Func<NetNamespace, NetlinkConnection, bool>? keepConnection, CancellationToken cancellation)
+    {
+        var tasks = new Task<NetNamespace>[names.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool prepared = false;
+        int queued = 0;
+        for (int i = 0; i < names.Count; i++)
+        {
+            string name = names[i];
+            if (!NamespaceName.IsValid(name) || !seen.Add(name))
+            {
+                tasks[i] = Task.FromException<NetNamespace>(Failure(() => NamespaceName.Validate(name)) ?? AlreadyExists(name));
+                continue;
+            }
+            if (!prepared)
+            {
+                EnsureSharedDirectory();
+                prepared = true;
+            }
+            // The worker thread is where the unshare happens, so the step inside runs directly.
+            tasks[i] = NamespaceThread.QueueOnWorker(queued++ % NamespaceThread.WorkerCount, () =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                return CreatePrepared(name, keepConnection, RunHere);
+            });
+        }
+        return tasks;
+    }
+
+    private static int RunHere(Func<int> work) => work();
+
+    private static ContainerNetException? Failure(Action validate)
+    {
+        try
+        {
+            validate();
+            return null;
+        }
+        catch (ContainerNetException failure)
+        {
+            return failure;
+        }
+    }
+
+    private NetNamespace CreatePrepared(string name, Func<NetNamespace, NetlinkConnection, bool>? keepConnection,
+        Func<Func<int>, int> runOnWorker)
+    {
+        string path = PathOf(name);
         int error = Syscall.Open(path, LibC.O_RDONLY | LibC.O_CREAT | LibC.O_EXCL, out int placeholder, mode: 0);
         if (error == LibC.EEXIST)
-            throw new ContainerNetException("NamespaceExists", ErrorKind.ResourceExists, name,
-                $"Namespace '{name}' already exists ({path}). Choose another name, or remove it first with Remove-NetNamespace.");
+            throw AlreadyExists(name);
         if (error != 0)
             throw KernelErrors.FromErrno(error, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
         Syscall.Close(placeholder);
@@ -75,7 +155,7 @@ public sealed class NamespaceRegistry
         NetlinkConnection? connection = null;
         try
         {
-            int socketFd = CreateInside(name, path);
+            int socketFd = runOnWorker(() => UnshareAndBind(name, path));
             connection = new NetlinkConnection(NetlinkSocket.Adopt(socketFd, NetlinkConstants.NETLINK_ROUTE));
             BringLoopbackUp(connection, name);
             Syscall.Stat(path, out _, out ulong inode);
@@ -93,36 +173,39 @@ public sealed class NamespaceRegistry
         }
     }
 
+    private ContainerNetException AlreadyExists(string name) =>
+        new("NamespaceExists", ErrorKind.ResourceExists, name,
+            $"Namespace '{name}' already exists ({PathOf(name)}). Choose another name, or remove it first with Remove-NetNamespace.");
+
     /// <summary>
-    /// On a worker thread: a new network namespace, pinned by a bind mount on <paramref name="path"/>,
-    /// plus a netlink socket inside it; then straight back home (see <see cref="NamespaceThread"/>).
-    /// Returns the socket's fd.
+    /// Must run on a namespace worker thread: a new network namespace, pinned by a bind mount on
+    /// <paramref name="path"/>, plus a netlink socket inside it; then straight back home (see
+    /// <see cref="NamespaceThread"/>). Returns the socket's fd.
     /// </summary>
-    private static int CreateInside(string name, string path) =>
-        NamespaceThread.RunOnWorker(() =>
+    private static int UnshareAndBind(string name, string path)
+    {
+        int home = OpenOwnNamespace(name);
+        byte[] source = Syscall.Utf8("/proc/thread-self/ns/net"), target = Syscall.Utf8(path);
+        try
         {
-            int home = OpenOwnNamespace(name);
-            byte[] source = Syscall.Utf8("/proc/thread-self/ns/net"), target = Syscall.Utf8(path);
-            try
-            {
-                int error = Syscall.Unshare(LibC.CLONE_NEWNET);
-                if (error != 0)
-                    throw KernelErrors.FromErrno(error, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
-                error = Syscall.BindMount(source, target);
-                int socketFd = error == 0 ? NetlinkSocket.CreateDescriptor(NetlinkConstants.NETLINK_ROUTE) : -1;
-                if (Syscall.SetNamespace(home, LibC.CLONE_NEWNET) != 0)
-                    Environment.FailFast("ContainerNet could not return a worker thread to its own namespace.");
-                if (error != 0)
-                    throw KernelErrors.FromErrno(error, $"bind namespace '{name}' to {path}", name, "NamespaceNotFound", "NamespaceExists");
-                if (socketFd < 0)
-                    throw KernelErrors.FromErrno(-socketFd, $"open a netlink socket in namespace '{name}'", name, "NamespaceNotFound");
-                return socketFd;
-            }
-            finally
-            {
-                Syscall.Close(home);
-            }
-        });
+            int error = Syscall.Unshare(LibC.CLONE_NEWNET);
+            if (error != 0)
+                throw KernelErrors.FromErrno(error, $"create namespace '{name}'", name, "NamespaceNotFound", "NamespaceExists");
+            error = Syscall.BindMount(source, target);
+            int socketFd = error == 0 ? NetlinkSocket.CreateDescriptor(NetlinkConstants.NETLINK_ROUTE) : -1;
+            if (Syscall.SetNamespace(home, LibC.CLONE_NEWNET) != 0)
+                Environment.FailFast("ContainerNet could not return a worker thread to its own namespace.");
+            if (error != 0)
+                throw KernelErrors.FromErrno(error, $"bind namespace '{name}' to {path}", name, "NamespaceNotFound", "NamespaceExists");
+            if (socketFd < 0)
+                throw KernelErrors.FromErrno(-socketFd, $"open a netlink socket in namespace '{name}'", name, "NamespaceNotFound");
+            return socketFd;
+        }
+        finally
+        {
+            Syscall.Close(home);
+        }
+    }
 
     private static int OpenOwnNamespace(string name)
     {

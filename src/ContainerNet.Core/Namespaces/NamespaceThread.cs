@@ -145,20 +145,31 @@ internal static class NamespaceThread
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> on the one long-lived worker thread. Only for work that always
+    /// Runs <paramref name="work"/> on the first long-lived worker thread. Only for work that always
     /// returns the thread to its own network namespace (syscall-only windows): reusing the thread saves
     /// creating one per namespace entry, which cost about a third of creating a namespace.
     /// </summary>
-    public static T RunOnWorker<T>(Func<T> work) => Worker.Value.Run(work);
+    public static T RunOnWorker<T>(Func<T> work) => Workers[0].Value.Run(work);
 
-    private static readonly Lazy<WorkerThread> Worker = new(() => new WorkerThread());
+    /// <summary>How many long-lived workers there are: one per processor, at most four.</summary>
+    public static int WorkerCount => Workers.Length;
+
+    /// <summary>
+    /// Queues <paramref name="work"/> on worker <paramref name="lane"/> (0 to <see cref="WorkerCount"/> - 1)
+    /// and returns at once; the same rule as <see cref="RunOnWorker{T}"/>. Work on different lanes
+    /// runs in parallel, work on one lane in order.
+    /// </summary>
+    public static Task<T> QueueOnWorker<T>(int lane, Func<T> work) => Workers[lane].Value.Queue(work);
+
+    private static readonly Lazy<WorkerThread>[] Workers = Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 4))
+        .Select(number => new Lazy<WorkerThread>(() => new WorkerThread(number))).ToArray();
 
     /// <summary>A background thread that runs queued items one at a time.</summary>
     private sealed class WorkerThread
     {
         private readonly System.Collections.Concurrent.BlockingCollection<Action> _queue = new();
 
-        public WorkerThread()
+        public WorkerThread(int number)
         {
             var thread = new Thread(() =>
             {
@@ -167,7 +178,7 @@ internal static class NamespaceThread
             }, StackSize)
             {
                 IsBackground = true,
-                Name = "ContainerNet namespace worker (shared)",
+                Name = number == 0 ? "ContainerNet namespace worker (shared)" : $"ContainerNet namespace worker {number}",
             };
             thread.Start();
         }
@@ -186,6 +197,18 @@ internal static class NamespaceThread
             done.Wait();
             failure?.Throw();
             return result;
+        }
+
+        public Task<T> Queue<T>(Func<T> work)
+        {
+            // Continuations run elsewhere: nothing else may run on this thread between items.
+            var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _queue.Add(() =>
+            {
+                try { completion.SetResult(work()); }
+                catch (Exception ex) { completion.SetException(ex); }
+            });
+            return completion.Task;
         }
     }
 
