@@ -51,6 +51,9 @@ public sealed class LinkOperations
         }
     }
 
+    /// <summary>The name of the link with this index, or null when there is none.</summary>
+    internal string? NameOf(string? namespaceName, int index) => LookupIndex(namespaceName, index)?.Name;
+
     /// <summary>One link's decoded kernel message by name; throws LinkNotFound.</summary>
     internal LinkMessage GetMessage(string? namespaceName, string name) => Lookup(namespaceName, name);
 

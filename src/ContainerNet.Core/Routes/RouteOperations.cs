@@ -26,9 +26,11 @@ public sealed class RouteOperations
     public NetRoute Add(string? namespaceName, RouteSpec spec)
     {
         RouteRequest request = BuildRequest(namespaceName, spec, delete: false, out string shown);
+        RouteMessage? stored = null;
         try
         {
-            _connections.Route(namespaceName).Execute(request);
+            _connections.Route(namespaceName).Query(request, (in NetlinkMessageHeader header, ReadOnlySpan<byte> payload) =>
+                stored ??= Decode(header, payload));
         }
         catch (NetlinkException ex) when (ex.Errno == LibC.EEXIST)
         {
@@ -46,6 +48,12 @@ public sealed class RouteOperations
         {
             throw KernelErrors.Translate(ex, $"add the route to {shown} in {LinkOperations.Describe(namespaceName)}", shown);
         }
+        if (stored is not null && stored.OutputInterfaceIndex is { } index)
+        {
+            string name = spec.Interface ?? _links.NameOf(namespaceName, index) ?? $"if{index}";
+            return ToNetRoute(stored, namespaceName, new Dictionary<int, string> { [index] = name });
+        }
+        // A kernel that does not echo (NLM_F_ECHO): find the route in the table.
         return StoredRoute(namespaceName, request) ?? Describe(namespaceName, request, spec);
     }
 
@@ -145,6 +153,7 @@ public sealed class RouteOperations
             Gateway = gateway?.GetAddressBytes(),
             OutputInterfaceIndex = index,
             Metric = spec.Metric,
+            Echo = !delete,
         };
     }
 

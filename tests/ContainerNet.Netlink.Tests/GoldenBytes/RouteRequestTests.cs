@@ -22,6 +22,12 @@ public sealed class RouteRequestTests
         "02 00 00 00 fe 03 00 01 00000000" +          // rtmsg: family AF_INET, dst_len 0, src_len 0, tos 0, table RT_TABLE_MAIN, protocol RTPROT_BOOT, scope RT_SCOPE_UNIVERSE, type RTN_UNICAST, flags 0x0
         "0800 0500 0a580001";                         // RTA_GATEWAY (nla_len 8) = 10.88.0.1 (no RTA_DST for an IPv4 default)
 
+    /// <summary>ip -echo route add default via 10.88.0.1 (flags as strace showed them: NLM_F_ECHO added)</summary>
+    private const string DefaultV4Echo =
+        "24000000 1800 0d06 6c0d066b 00000000" +      // nlmsghdr: len 36, RTM_NEWROUTE, NLM_F_REQUEST|NLM_F_ACK|NLM_F_ECHO|NLM_F_EXCL|NLM_F_CREATE, seq 1795558764, pid 0
+        "02 00 00 00 fe 03 00 01 00000000" +          // rtmsg: as for DefaultV4
+        "0800 0500 0a580001";                         // RTA_GATEWAY (nla_len 8) = 10.88.0.1
+
     /// <summary>ip route add 10.1.0.0/16 via 10.88.0.1 dev vweb metric 100</summary>
     private const string ViaWithMetric =
         "3c000000 1800 0506 6c0d066b 00000000" +      // nlmsghdr: len 60, RTM_NEWROUTE, NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, seq 1795558764, pid 0
@@ -71,6 +77,11 @@ public sealed class RouteRequestTests
         Golden.AssertEncodes(DefaultV4,
             new RouteRequest { Delete = false, Family = RtnetlinkConstants.AF_INET, Gateway = Gateway4 }, 1795558764);
     }
+
+    [Fact]
+    public void Echo_adds_NLM_F_ECHO_and_nothing_else() =>
+        Golden.AssertEncodes(DefaultV4Echo,
+            new RouteRequest { Delete = false, Family = RtnetlinkConstants.AF_INET, Gateway = Gateway4, Echo = true }, 1795558764);
 
     [Fact]
     public void Network_via_a_gateway_with_metric_and_device() =>

@@ -26,6 +26,12 @@ public sealed class RouteRequest : INetlinkRequest
     public int? OutputInterfaceIndex { get; init; }
     public uint? Metric { get; init; }
 
+    /// <summary>
+    /// NLM_F_ECHO (`ip -echo route add`): the kernel sends the route back as it stored it (its
+    /// interface, metric and scope filled in) before the ack, so no dump is needed to learn them.
+    /// </summary>
+    public bool Echo { get; init; }
+
     private static readonly byte[] Ipv6Unspecified = new byte[16];
 
     /// <summary>
@@ -40,6 +46,8 @@ public sealed class RouteRequest : INetlinkRequest
         ushort flags = Delete
             ? (ushort)(NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_ACK)
             : (ushort)(NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_ACK | NetlinkConstants.NLM_F_EXCL | NetlinkConstants.NLM_F_CREATE);
+        if (Echo)
+            flags |= NetlinkConstants.NLM_F_ECHO;
         using (writer.BeginMessage(type, flags, sequence))
         {
             RtMessage header = Delete
