@@ -97,6 +97,14 @@ function Test-Ping([string[]] $Command, [string] $Address) {
 
 function Get-BridgeNamespaceNames([int] $n) { [string[]] @(1..$n | ForEach-Object { "c$_" }) }
 
+# Once per run for both cmdlet methods: forwarding on, bridge cn0 up with the gateway address.
+function New-BridgeWithCmdlets {
+    Enable-IPForwarding
+    if ($script:NewNetBridgeUp) { $null = New-NetBridge -Name cn0 -Up }
+    else { $null = New-NetBridge -Name cn0; Set-NetLink -Name cn0 -State Up }
+    $null = Add-NetAddress -Interface cn0 -Address "$script:BridgeGateway/16"
+}
+
 function Get-BridgeScenario {
     $ipVersion = (ip -V) -replace '^ip utility, ', ''
     $script:BridgeBash = (Get-Command bash -CommandType Application -ErrorAction Ignore | Select-Object -First 1).Source
@@ -108,39 +116,60 @@ function Get-BridgeScenario {
     $script:BridgePython = '/usr/bin/python3'
     $bashAvailable = { if ($script:BridgeBash) { $true } else { 'bash is not installed' } }
     $verify = { param($n) Test-BridgeTopology $n }
+    $cmdletsAvailable = {
+        $missing = @($script:BridgeCmdlets | Where-Object { -not (Get-Command $_ -CommandType Cmdlet -ErrorAction Ignore) })
+        if ($missing.Count) { return "$($missing -join ', ') missing" }
+        # API.md's New-NetBridge has no -Up; use it if it grows one, else Set-NetLink.
+        $script:NewNetBridgeUp = (Get-Command New-NetBridge).Parameters.ContainsKey('Up')
+        $true
+    }
+    $cmdletsTeardown = {
+        param($n)
+        Remove-NetNamespace -Name (Get-BridgeNamespaceNames $n) -Force
+        Remove-NetLink -Name cn0
+    }
 
     $methods = @(
         @{
             Name      = 'ContainerNet cmdlets'
-            Available = {
-                $missing = @($script:BridgeCmdlets | Where-Object { -not (Get-Command $_ -CommandType Cmdlet -ErrorAction Ignore) })
-                if ($missing.Count) { return "$($missing -join ', ') missing" }
-                # API.md's New-NetBridge has no -Up; use it if it grows one, else Set-NetLink.
-                $script:NewNetBridgeUp = (Get-Command New-NetBridge).Parameters.ContainsKey('Up')
-                $true
-            }
+            Info      = 'one New-NetNamespace for all names, each namespace wired as it comes down the pipeline'
+            Available = $cmdletsAvailable
             Setup     = {
                 param($n)
-                Enable-IPForwarding
-                if ($script:NewNetBridgeUp) { $null = New-NetBridge -Name cn0 -Up }
-                else { $null = New-NetBridge -Name cn0; Set-NetLink -Name cn0 -State Up }
-                $null = Add-NetAddress -Interface cn0 -Address "$script:BridgeGateway/16"
+                New-BridgeWithCmdlets
+                $i = 0
+                # All names in one call: the namespaces are made in the background while ForEach-Object
+                # wires each one as it arrives. The port is made in the create request (-Bridge), as
+                # the ip -batch peer does with `master cn0`.
+                New-NetNamespace -Name (Get-BridgeNamespaceNames $n) | ForEach-Object {
+                    $i++
+                    $h = $i + 1
+                    $null = New-VethPair -Name "vc$i" -PeerName eth0 -PeerNamespace $_.Name -Bridge cn0 -Up
+                    $null = Add-NetAddress -Namespace $_.Name -Interface eth0 -Address "10.88.$($h -shr 8).$($h -band 255)/16"
+                    $null = Add-NetRoute -Namespace $_.Name -Default -Gateway $script:BridgeGateway
+                }
+            }
+            Verify    = $verify
+            Teardown  = $cmdletsTeardown
+        }
+        @{
+            Name      = 'ContainerNet cmdlets, one call per step'
+            Info      = 'four cmdlet calls per container in a foreach loop'
+            Available = $cmdletsAvailable
+            Setup     = {
+                param($n)
+                New-BridgeWithCmdlets
                 foreach ($i in 1..$n) {
                     $ns = "c$i"
                     $h = $i + 1
                     $null = New-NetNamespace -Name $ns
-                    # The port is made in the create request (-Bridge), as the ip -batch peer does with `master cn0`.
                     $null = New-VethPair -Name "vc$i" -PeerName eth0 -PeerNamespace $ns -Bridge cn0 -Up
                     $null = Add-NetAddress -Namespace $ns -Interface eth0 -Address "10.88.$($h -shr 8).$($h -band 255)/16"
                     $null = Add-NetRoute -Namespace $ns -Default -Gateway $script:BridgeGateway
                 }
             }
             Verify    = $verify
-            Teardown  = {
-                param($n)
-                Remove-NetNamespace -Name (Get-BridgeNamespaceNames $n) -Force
-                Remove-NetLink -Name cn0
-            }
+            Teardown  = $cmdletsTeardown
         }
         @{
             Name      = 'ContainerNet Core API'
@@ -164,10 +193,12 @@ function Get-BridgeScenario {
                 $null = $bridges.CreateBridge([NullString]::Value, 'cn0', $null, [NullString]::Value, $true)
                 $null = $addresses.Add([NullString]::Value, 'cn0', "$script:BridgeGateway/16", $false)
                 $defaultRoute = [ContainerNet.Core.Routes.RouteSpec]@{ IsDefault = $true; Gateway = $script:BridgeGateway }
+                # The namespaces are made on the workers in the background; each is wired once it exists.
+                $creations = $connections.StartCreatingNamespaces([string[]] @(Get-BridgeNamespaceNames $n), [System.Threading.CancellationToken]::None)
                 foreach ($i in 1..$n) {
                     $ns = "c$i"
                     $h = $i + 1
-                    $null = $connections.CreateNamespace($ns)
+                    $null = $creations[$i - 1].GetAwaiter().GetResult()
                     $spec = [ContainerNet.Core.Links.VethPairSpec]@{ Name = "vc$i"; PeerName = 'eth0'; PeerNamespace = $ns; Bridge = 'cn0'; Up = $true }
                     $null = $links.CreateVethPair($spec)
                     $null = $addresses.Add($ns, 'eth0', "10.88.$($h -shr 8).$($h -band 255)/16", $false)
@@ -234,6 +265,7 @@ function Get-BridgeAcceptance($Results) {
     $n = [int] ($rows | Measure-Object -Property Count -Maximum).Maximum
     $at = { param($method) $rows | Where-Object { $_.Count -eq $n -and $_.Method -eq $method } | Select-Object -First 1 }
     $cmdlets = & $at 'ContainerNet cmdlets'
+    $cmdletsPerStep = & $at 'ContainerNet cmdlets, one call per step'
     $core = & $at 'ContainerNet Core API'
     $perStep = & $at 'ip per step (bash)'
     $batch = & $at 'ip -batch'
@@ -259,6 +291,7 @@ function Get-BridgeAcceptance($Results) {
     & $check 'setup: cmdlets within 1.5x of Core (cmdlets / Core <= 1.5)' $cmdlets 'cmdlets' $core 'Core' SetupMedian 1.5 $true
     & $check 'setup: cmdlets 10x faster than ip per step (ip per step / cmdlets >= 10)' $perStep 'ip per step' $cmdlets 'cmdlets' SetupMedian 10 $false
     & $check 'setup: Core 10x faster than ip per step (ip per step / Core >= 10)' $perStep 'ip per step' $core 'Core' SetupMedian 10 $false
+    & $check 'setup: cmdlets one call per step 10x faster than ip per step (ip per step / cmdlets per step >= 10)' $perStep 'ip per step' $cmdletsPerStep 'cmdlets, one call per step' SetupMedian 10 $false
     & $check 'teardown: cmdlets 5x faster than ip -batch veth by veth (ip -batch / cmdlets >= 5)' $batch 'ip -batch' $cmdlets 'cmdlets' TeardownMedian 5 $false
     & $check 'teardown: Core 5x faster than ip -batch veth by veth (ip -batch / Core >= 5)' $batch 'ip -batch' $core 'Core' TeardownMedian 5 $false
 }

@@ -5,7 +5,8 @@
     (ratio > 1: ContainerNet is faster). Writes out/bench/results.json and results.md.
 .DESCRIPTION
     Scenario "bridge-topology" (BridgeScenario.ps1), at each -Count: the topology Docker builds on its
-    default bridge, N containers on bridge cn0, with the ContainerNet cmdlets, ContainerNet's Core API,
+    default bridge, N containers on bridge cn0, with the ContainerNet cmdlets (one New-NetNamespace for
+    all names piped into the wiring, and four calls per container in a loop), ContainerNet's Core API,
     a bash script of one `ip` per step, `ip -batch` files (teardown veth by veth, and by namespace),
     and pyroute2 in one python process. A ContainerNet method whose cmdlets or Core types do not exist
     yet is reported as "not available".
