@@ -193,15 +193,21 @@ public sealed class LinkOperations
         NetlinkException? failure = connection.ExecuteAll(requests).FirstOrDefault(e => e is not null);
         if (failure is null)
             return spec.Up ? created with { Flags = created.Flags | InterfaceFlags.IFF_UP } : created;
+        DeleteAfterFailure(connection, created.Index);
+        throw KernelErrors.Translate(failure, $"set up bridge port '{spec.Name}' in {Describe(hostNamespace)}", spec.Name);
+    }
+
+    /// <summary>Undoes a pair whose setup failed half-way; best effort, as the original failure is what the caller needs to see.</summary>
+    private static void DeleteAfterFailure(NetlinkConnection connection, int index)
+    {
         try
         {
-            connection.Execute(DeleteLinkRequest.ByIndex(created.Index));
+            connection.Execute(DeleteLinkRequest.ByIndex(index));
         }
         catch (NetlinkException)
         {
-            // Best effort: the original failure is what the caller needs to see.
+            // The original failure is reported instead.
         }
-        throw KernelErrors.Translate(failure, $"set up bridge port '{spec.Name}' in {Describe(hostNamespace)}", spec.Name);
     }
 
     /// <summary>
@@ -218,14 +224,7 @@ public sealed class LinkOperations
         }
         catch (Exception failure) when (failure is NetlinkException or ContainerNetException)
         {
-            try
-            {
-                _connections.Route(hostNamespace).Execute(DeleteLinkRequest.ByIndex(created.Index));
-            }
-            catch (NetlinkException)
-            {
-                // Best effort: the original failure is what the caller needs to see.
-            }
+            DeleteAfterFailure(_connections.Route(hostNamespace), created.Index);
             throw failure is NetlinkException netlink
                 ? KernelErrors.Translate(netlink, $"bring up veth peer '{spec.PeerName}' in {Describe(peerNamespace)}", spec.PeerName)
                 : failure;
