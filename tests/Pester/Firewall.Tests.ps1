@@ -16,20 +16,6 @@ BeforeAll {
     Import-Module ($env:CONTAINERNET_MODULE_PATH ?? "$PSScriptRoot/../../out/ContainerNet") -Force
     . $PSScriptRoot/TestHelpers.ps1
 
-    function New-Container {
-        <# One container on a bridge, as Docker makes it, with the cmdlets only. Returns its names. #>
-        param([Parameter(Mandatory)][string]$Bridge, [Parameter(Mandatory)][string]$Prefix,
-            [Parameter(Mandatory)][string]$Address, [Parameter(Mandatory)][string]$Gateway)
-        $name = New-TestName $Prefix
-        $hostEnd = "v$name"
-        $null = New-NetNamespace -Name $name
-        $null = Set-NetLink -Namespace $name -Name lo -State Up
-        $null = New-VethPair -Name $hostEnd -PeerName eth0 -PeerNamespace $name -Up | Add-BridgePort -Bridge $Bridge
-        $null = Add-NetAddress -Namespace $name -Interface eth0 -Address $Address
-        $null = Add-NetRoute -Namespace $name -Default -Gateway $Gateway
-        [pscustomobject]@{ Namespace = $name; HostEnd = $hostEnd; Address = ($Address -split '/')[0] }
-    }
-
     $script:pongFile = Join-Path ([IO.Path]::GetTempPath()) "cn-fw-pong-$PID.txt"
     Set-Content -LiteralPath $pongFile -Value 'pong'
 
@@ -121,8 +107,8 @@ BeforeAll {
     $bridge = New-TestName cn
     $null = New-NetBridge -Name $bridge -Up
     $null = Add-NetAddress -Interface $bridge -Address 10.71.0.1/16
-    $a = New-Container -Bridge $bridge -Prefix fwa -Address 10.71.0.2/16 -Gateway 10.71.0.1
-    $b = New-Container -Bridge $bridge -Prefix fwb -Address 10.71.0.3/16 -Gateway 10.71.0.1
+    $a = New-BridgeContainer -Bridge $bridge -Prefix fwa -Address 10.71.0.2/16 -Gateway 10.71.0.1
+    $b = New-BridgeContainer -Bridge $bridge -Prefix fwb -Address 10.71.0.3/16 -Gateway 10.71.0.1
     $outside = New-TestName outside
     $uplink = New-TestName up
     $null = New-NetNamespace -Name $outside

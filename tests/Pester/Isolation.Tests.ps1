@@ -16,20 +16,6 @@ BeforeAll {
     Import-Module ($env:CONTAINERNET_MODULE_PATH ?? "$PSScriptRoot/../../out/ContainerNet") -Force
     . $PSScriptRoot/TestHelpers.ps1
 
-    function New-Container {
-        <# One container on a bridge, as Docker makes it, with the cmdlets only. Returns its names. #>
-        param([Parameter(Mandatory)][string]$Bridge, [Parameter(Mandatory)][string]$Prefix,
-            [Parameter(Mandatory)][string]$Address, [Parameter(Mandatory)][string]$Gateway)
-        $name = New-TestName $Prefix
-        $hostEnd = "v$name"
-        $null = New-NetNamespace -Name $name
-        $null = Set-NetLink -Namespace $name -Name lo -State Up
-        $null = New-VethPair -Name $hostEnd -PeerName eth0 -PeerNamespace $name -Up | Add-BridgePort -Bridge $Bridge
-        $null = Add-NetAddress -Namespace $name -Interface eth0 -Address $Address
-        $null = Add-NetRoute -Namespace $name -Default -Gateway $Gateway
-        [pscustomobject]@{ Namespace = $name; HostEnd = $hostEnd; Address = ($Address -split '/')[0] }
-    }
-
     function Start-Listener {
         <# A TCP nc listener (-k: it keeps accepting) in a namespace, bounded by `timeout`, its stderr
            (-v: "Connection received on ADDR PORT") captured to a file. Waits until the socket is bound (ss). #>
@@ -165,9 +151,9 @@ BeforeAll {
     $null = New-NetBridge -Name $y -Up
     $null = Add-NetAddress -Interface $x -Address 10.81.0.1/16
     $null = Add-NetAddress -Interface $y -Address 10.82.0.1/16
-    $a = New-Container -Bridge $x -Prefix isa -Address 10.81.0.2/16 -Gateway 10.81.0.1
-    $b = New-Container -Bridge $x -Prefix isb -Address 10.81.0.3/16 -Gateway 10.81.0.1
-    $c = New-Container -Bridge $y -Prefix isc -Address 10.82.0.2/16 -Gateway 10.82.0.1
+    $a = New-BridgeContainer -Bridge $x -Prefix isa -Address 10.81.0.2/16 -Gateway 10.81.0.1
+    $b = New-BridgeContainer -Bridge $x -Prefix isb -Address 10.81.0.3/16 -Gateway 10.81.0.1
+    $c = New-BridgeContainer -Bridge $y -Prefix isc -Address 10.82.0.2/16 -Gateway 10.82.0.1
     $null = Enable-IPForwarding -Family IPv4
     # br_netfilter off to start with: icc off has to turn it on.
     # (Through sh: Set-Content does not change a /proc/sys value here.)

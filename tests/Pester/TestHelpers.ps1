@@ -229,6 +229,20 @@ function Get-Reachability {
     [pscustomobject]@{ Ping = $ping; Cmdlet = [bool]$result.Reachable; Error = $result.Error }
 }
 
+function New-BridgeContainer {
+    <# One container on a bridge, as Docker makes it, with the cmdlets only. Returns its names. #>
+    param([Parameter(Mandatory)][string]$Bridge, [Parameter(Mandatory)][string]$Prefix,
+        [Parameter(Mandatory)][string]$Address, [Parameter(Mandatory)][string]$Gateway)
+    $name = New-TestName $Prefix
+    $hostEnd = "v$name"
+    $null = New-NetNamespace -Name $name
+    $null = Set-NetLink -Namespace $name -Name lo -State Up
+    $null = New-VethPair -Name $hostEnd -PeerName eth0 -PeerNamespace $name -Up | Add-BridgePort -Bridge $Bridge
+    $null = Add-NetAddress -Namespace $name -Interface eth0 -Address $Address
+    $null = Add-NetRoute -Namespace $name -Default -Gateway $Gateway
+    [pscustomobject]@{ Namespace = $name; HostEnd = $hostEnd; Address = ($Address -split '/')[0] }
+}
+
 function Remove-OracleNamespace {
     <# Cleanup through iproute2 (so it works even when the cmdlets under test do not). #>
     param([string[]]$Name)
