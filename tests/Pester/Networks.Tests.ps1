@@ -81,6 +81,9 @@ BeforeAll {
 
 AfterAll {
     foreach ($name in $nets.Values) { Remove-ContainerNetwork -Name $name -Force -ErrorAction SilentlyContinue }
+    # The uplink first, by itself: left to the namespace's asynchronous teardown, it could still be
+    # listed when the next file takes its "before" snapshot of the host.
+    Remove-OracleLink $uplink
     Remove-OracleNamespace (@($c.Values) + $outside)
 }
 
