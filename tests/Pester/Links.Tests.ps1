@@ -413,6 +413,97 @@ Describe 'Set-NetLink' {
     }
 }
 
+Describe 'Set-NetLink with several names' {
+    BeforeAll {
+        # 12 pairs inside one namespace: more than the 8 names that are looked up one by one, so the
+        # batch finds them with one listing.
+        $ns = New-TestName sm
+        Invoke-Ip netns add $ns
+        $names = [string[]] @(1..12 | ForEach-Object { "a$_" })
+        $names | ForEach-Object { Invoke-Ip -n $ns link add $_ type veth peer name "b$($_.Substring(1))" }
+    }
+    AfterAll { Remove-OracleNamespace $ns }
+    AfterEach { $names | ForEach-Object { Invoke-Ip -n $ns link set $_ down mtu 1500 } }
+
+    It 'brings every named link up in one call and leaves the others alone' {
+        Set-NetLink -Namespace $ns -Name $names -State Up
+
+        foreach ($name in $names) { Test-OracleUp (Get-OracleLink -Namespace $ns -Name $name) | Should -BeTrue -Because $name }
+        Test-OracleUp (Get-OracleLink -Namespace $ns -Name b1) | Should -BeFalse
+    }
+
+    It 'uses lookups one by one for a few names (<Count> names)' -ForEach @(@{ Count = 2 }, @{ Count = 8 }) {
+        $few = $names[0..($Count - 1)]
+
+        $result = Set-NetLink -Namespace $ns -Name $few -Mtu 1400 -PassThru
+
+        $result.Name | Should -Be $few
+        foreach ($name in $few) { (Get-OracleLink -Namespace $ns -Name $name).mtu | Should -Be 1400 }
+        (Get-OracleLink -Namespace $ns -Name $names[$Count]).mtu | Should -Be 1500
+    }
+
+    It '-PassThru returns each link as it is afterwards, in the order given' {
+        $order = [string[]] @('a3', 'a12', 'a1', 'a9', 'a2', 'a4', 'a5', 'a6', 'a7', 'a8')
+
+        $result = Set-NetLink -Namespace $ns -Name $order -State Up -PassThru
+
+        $result.Name | Should -Be $order
+        foreach ($link in $result) {
+            Assert-LinkMatchesOracle -Link $link -Oracle (Get-OracleLink -Namespace $ns -Name $link.Name) -Namespace $ns
+        }
+    }
+
+    It 'reports a missing and an invalid name on their own and still changes the rest' {
+        $given = [string[]] @($names + 'nosuch0', 'bad/name')
+
+        $result = Set-NetLink -Namespace $ns -Name $given -State Up -PassThru -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $result.Count | Should -Be $names.Count
+        $failures.Count | Should -Be 2
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'LinkNotFound,*'
+        $failures[0].TargetObject | Should -BeExactly 'nosuch0'
+        $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failures[1].FullyQualifiedErrorId | Should -BeLike 'InvalidInterfaceName,*'
+        foreach ($name in $names) { Test-OracleUp (Get-OracleLink -Namespace $ns -Name $name) | Should -BeTrue -Because $name }
+    }
+
+    It 'changes a name given twice once and reports it twice' {
+        $result = Set-NetLink -Namespace $ns -Name a1, a2, a1 -State Up -PassThru
+
+        $result.Name | Should -Be @('a1', 'a2', 'a1')
+        Test-OracleUp (Get-OracleLink -Namespace $ns -Name a1) | Should -BeTrue
+    }
+
+    It 'refuses a new name or MAC address for several links, before anything changes (<Parameter>)' -ForEach @(
+        @{ Parameter = 'NewName'; Value = 'x1' }
+        @{ Parameter = 'MacAddress'; Value = '02:00:00:00:00:01' }
+    ) {
+        $before = Get-OracleSnapshot
+        $arguments = @{ Namespace = $ns; Name = [string[]] @('a1', 'a2'); $Parameter = $Value }
+
+        { Set-NetLink @arguments } | Should -Throw -ErrorId 'OneLinkOnly,ContainerNet.Commands.SetNetLinkCommand'
+        { Set-NetLink @arguments -WhatIf } | Should -Throw -ErrorId 'OneLinkOnly,ContainerNet.Commands.SetNetLinkCommand'
+
+        Get-OracleSnapshot | Should -BeExactly $before
+    }
+
+    It '-WhatIf with several names changes nothing' {
+        $before = Get-OracleSnapshot
+
+        Set-NetLink -Namespace $ns -Name $names -State Up -Mtu 1400 -WhatIf
+
+        Get-OracleSnapshot | Should -BeExactly $before
+    }
+
+    It 'an out-of-range MTU fails before the kernel is asked' {
+        $before = Get-OracleSnapshot
+
+        { Set-NetLink -Namespace $ns -Name $names -Mtu 20 } | Should -Throw -ErrorId 'InvalidMtu,ContainerNet.Commands.SetNetLinkCommand'
+
+        Get-OracleSnapshot | Should -BeExactly $before
+    }
+}
+
 Describe 'Remove-NetLink' {
     BeforeEach {
         $ns = New-TestName rl

@@ -29,4 +29,18 @@ public class ContainerNetException : Exception
 
     /// <summary>What to do about it, when that is more specific than the message (shown as the ErrorRecord's RecommendedAction).</summary>
     public string? RecommendedAction { get; init; }
+
+    /// <summary>The failure a check throws, or null when it passes: for batches that report each item on its own.</summary>
+    public static ContainerNetException? FromCheck(Action check)
+    {
+        try
+        {
+            check();
+            return null;
+        }
+        catch (ContainerNetException failure)
+        {
+            return failure;
+        }
+    }
 }

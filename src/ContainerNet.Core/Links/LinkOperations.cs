@@ -12,7 +12,7 @@ using Tmds.Linux;
 namespace ContainerNet.Core.Links;
 
 /// <summary>Create, read, change and delete links in any namespace, over rtnetlink.</summary>
-public sealed class LinkOperations
+public sealed partial class LinkOperations
 {
     public const int MinMtu = 68;
     /// <summary>Loopback's default; each device's own maximum (IFLA_MAX_MTU) is enforced by the kernel.</summary>
@@ -241,41 +241,14 @@ public sealed class LinkOperations
         byte[]? mac = changes.MacAddress is null ? null : MacAddress.Parse(changes.MacAddress);
         LinkMessage current = Lookup(namespaceName, name);
 
-        int destinationFd = -1;
-        if (changes.DestinationNamespace is { Length: > 0 } destination)
-            destinationFd = _connections.Registry.OpenHandle(destination);
-        else if (changes.DestinationNamespace is "")
-            destinationFd = OpenCallersNamespace();
+        int destinationFd = OpenDestination(changes);
         try
         {
-            var request = new SetLinkRequest
-            {
-                Index = current.Index,
-                Up = changes.State is null ? null : changes.State == AdminState.Up,
-                Mtu = changes.Mtu,
-                NewName = changes.NewName,
-                MacAddress = mac,
-                NamespaceFd = destinationFd >= 0 ? destinationFd : null,
-            };
-            _connections.Route(namespaceName).Execute(request);
-        }
-        catch (NetlinkException ex) when (ex.Errno == LibC.EEXIST)
-        {
-            string where = changes.DestinationNamespace ?? namespaceName ?? "";
-            string clash = changes.NewName ?? name;
-            throw new ContainerNetException("LinkExists", ErrorKind.ResourceExists, clash,
-                $"Cannot change link '{name}': a link named '{clash}' already exists in {Describe(where)}. Choose another name.",
-                ex, ex.Errno, ex.KernelMessage);
-        }
-        catch (NetlinkException ex) when (ex.Errno == LibC.EINVAL && changes.Mtu is not null)
-        {
-            throw new ContainerNetException("InvalidMtu", ErrorKind.InvalidArgument, changes.Mtu,
-                $"The kernel refused MTU {changes.Mtu} for '{name}'{(ex.KernelMessage is null ? "" : $": {ex.KernelMessage}")}. Use a value within the device's limits (see Get-NetLink).",
-                ex, ex.Errno, ex.KernelMessage);
+            _connections.Route(namespaceName).Execute(ToRequest(current.Index, changes, mac, destinationFd));
         }
         catch (NetlinkException ex)
         {
-            throw KernelErrors.Translate(ex, $"change link '{name}' in {Describe(namespaceName)}", name);
+            throw SetFailure(ex, namespaceName, name, changes);
         }
         finally
         {
@@ -285,6 +258,44 @@ public sealed class LinkOperations
 
         string finalNamespace = changes.DestinationNamespace ?? namespaceName ?? "";
         return Get(finalNamespace, changes.NewName ?? name);
+    }
+
+    /// <summary>The namespace a change moves links into, opened; -1 when the links stay where they are.</summary>
+    private int OpenDestination(LinkChanges changes) => changes.DestinationNamespace switch
+    {
+        { Length: > 0 } destination => _connections.Registry.OpenHandle(destination),
+        "" => OpenCallersNamespace(),
+        _ => -1,
+    };
+
+    private static SetLinkRequest ToRequest(int index, LinkChanges changes, byte[]? mac, int destinationFd) => new()
+    {
+        Index = index,
+        Up = changes.State is null ? null : changes.State == AdminState.Up,
+        Mtu = changes.Mtu,
+        NewName = changes.NewName,
+        MacAddress = mac,
+        NamespaceFd = destinationFd >= 0 ? destinationFd : null,
+    };
+
+    /// <summary>What a refused change means for the person who asked for it.</summary>
+    private static ContainerNetException SetFailure(NetlinkException ex, string? namespaceName, string name, LinkChanges changes)
+    {
+        if (ex.Errno == LibC.EEXIST)
+        {
+            string where = changes.DestinationNamespace ?? namespaceName ?? "";
+            string clash = changes.NewName ?? name;
+            return new ContainerNetException("LinkExists", ErrorKind.ResourceExists, clash,
+                $"Cannot change link '{name}': a link named '{clash}' already exists in {Describe(where)}. Choose another name.",
+                ex, ex.Errno, ex.KernelMessage);
+        }
+        if (ex.Errno == LibC.EINVAL && changes.Mtu is not null)
+            return new ContainerNetException("InvalidMtu", ErrorKind.InvalidArgument, changes.Mtu,
+                $"The kernel refused MTU {changes.Mtu} for '{name}'{(ex.KernelMessage is null ? "" : $": {ex.KernelMessage}")}. Use a value within the device's limits (see Get-NetLink).",
+                ex, ex.Errno, ex.KernelMessage);
+        if (ex.Errno == LibC.ENODEV)
+            return LinkNotFound(namespaceName, name, ex);
+        return KernelErrors.Translate(ex, $"change link '{name}' in {Describe(namespaceName)}", name);
     }
 
     /// <summary>Deletes a link; returns the names of links that went with it in the same namespace (a veth's other end).</summary>

@@ -108,7 +108,7 @@ public sealed class NamespaceRegistry
             string name = names[i];
             if (!NamespaceName.IsValid(name) || !seen.Add(name))
             {
-                tasks[i] = Task.FromException<NetNamespace>(Failure(() => NamespaceName.Validate(name)) ?? AlreadyExists(name));
+                tasks[i] = Task.FromException<NetNamespace>(ContainerNetException.FromCheck(() => NamespaceName.Validate(name)) ?? AlreadyExists(name));
                 continue;
             }
             if (!prepared)
@@ -128,18 +128,6 @@ public sealed class NamespaceRegistry
 
     private static int RunHere(Func<int> work) => work();
 
-    private static ContainerNetException? Failure(Action validate)
-    {
-        try
-        {
-            validate();
-            return null;
-        }
-        catch (ContainerNetException failure)
-        {
-            return failure;
-        }
-    }
 
     private NetNamespace CreatePrepared(string name, Func<NetNamespace, NetlinkConnection, bool>? keepConnection,
         Func<Func<int>, int> runOnWorker)

@@ -1,18 +1,23 @@
 using System.Management.Automation;
 using ContainerNet.Commands.Infrastructure;
+using ContainerNet.Core.Errors;
 using ContainerNet.Core.Links;
 
 namespace ContainerNet.Commands;
 
-/// <summary>Changes a link (`ip link set`): state, MTU, name, MAC address, namespace. Only what is passed changes.</summary>
+/// <summary>
+/// Changes links (`ip link set`): state, MTU, name, MAC address, namespace. Only what is passed changes.
+/// Several names in one call are changed in one pipelined exchange with the kernel.
+/// </summary>
 [Cmdlet(VerbsCommon.Set, "NetLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(NetLink))]
 public sealed class SetNetLinkCommand : ContainerNetCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
+    [AllowEmptyCollection]
     [ArgumentCompleter(typeof(Completion.LinkNameCompleter))]
-    public string Name { get; set; } = "";
+    public string[] Name { get; set; } = Array.Empty<string>();
 
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(Completion.NamespaceNameCompleter))]
@@ -49,19 +54,46 @@ public sealed class SetNetLinkCommand : ContainerNetCmdlet
             MacAddress = MacAddress,
             DestinationNamespace = DestinationNamespace,
         };
-        if (changes.IsEmpty)
+        string target = Name.Length == 1 ? Name[0] : string.Join(",", Name);
+        if (Name.Length == 0)
         {
-            ThrowFailure(new Core.Errors.ContainerNetException("NothingToChange", Core.Errors.ErrorKind.InvalidArgument, Name,
-                $"No change was given for link '{Name}'. Pass at least one of -State, -Mtu, -NewName, -MacAddress or -DestinationNamespace."));
+            ThrowFailure(new ContainerNetException("NoLinkName", ErrorKind.InvalidArgument, target,
+                "No link name was given. Pass one or more names to -Name."));
             return;
         }
-        if (!ShouldProcess($"link '{Name}' in {LinkOperations.Describe(Namespace)}", Describe(changes)))
+        if (changes.IsEmpty)
+        {
+            ThrowFailure(new ContainerNetException("NothingToChange", ErrorKind.InvalidArgument, target,
+                $"No change was given for link '{target}'. Pass at least one of -State, -Mtu, -NewName, -MacAddress or -DestinationNamespace."));
             return;
+        }
+        if (ContainerNetException.FromCheck(() => LinkOperations.RequireOneLinkFor(changes, Name)) is { } tooMany)
+        {
+            ThrowFailure(tooMany);
+            return;
+        }
+        var approved = Name.Where(name => ShouldProcess($"link '{name}' in {LinkOperations.Describe(Namespace)}", Describe(changes))).ToList();
+        if (approved.Count == 0)
+            return;
+        if (approved.Count == 1)
+        {
+            TryRun(() =>
+            {
+                NetLink result = ContainerNetSession.Links.Set(Namespace, approved[0], changes);
+                if (PassThru)
+                    WriteObject(result);
+            });
+            return;
+        }
         TryRun(() =>
         {
-            NetLink result = ContainerNetSession.Links.Set(Namespace, Name, changes);
-            if (PassThru)
-                WriteObject(result);
+            foreach (LinkChangeResult result in ContainerNetSession.Links.SetMany(Namespace, approved, changes, PassThru))
+            {
+                if (result.Error is { } failure)
+                    WriteFailure(failure);
+                else if (PassThru && result.Link is { } link)
+                    WriteObject(link);
+            }
         });
     }
 
