@@ -83,6 +83,7 @@ public sealed partial class LinkOperations
 
         int? bridgeIndex = spec.Bridge is null ? null : RequireBridge(hostNamespace, spec.Bridge).Index;
         NetlinkConnection connection = _connections.Route(hostNamespace);
+        LinkMessage? echoed = null;
         int peerFd = -1;
         if (peerNamespace != hostNamespace)
             peerFd = _connections.Registry.OpenHandle(peerNamespace);
@@ -102,12 +103,13 @@ public sealed partial class LinkOperations
                     PeerNamespaceFd = peerFd >= 0 ? peerFd : null,
                     PeerMtu = spec.Mtu,
                     PeerMacAddress = peerMac,
-
                 },
+                Echo = true,
             };
             try
             {
-                connection.Execute(request);
+                connection.Query(request, (in NetlinkMessageHeader header, ReadOnlySpan<byte> payload) =>
+                    echoed ??= DecodeLink(header, payload));
             }
             catch (NetlinkException ex) when (ex.Errno == LibC.EEXIST)
             {
@@ -134,7 +136,8 @@ public sealed partial class LinkOperations
                 Syscall.Close(peerFd);
         }
 
-        LinkMessage created = Lookup(hostNamespace, spec.Name);
+        // The kernel echoes the new link (NLM_F_ECHO); read it back only where it does not.
+        LinkMessage created = echoed ?? Lookup(hostNamespace, spec.Name);
         if (bridgeIndex is not null)
             created = MakePurePort(spec, hostNamespace, created);
         if (spec.Up)

@@ -23,10 +23,18 @@ public sealed class NewLinkRequest : INetlinkRequest
     public int? MasterIndex { get; init; }
     public bool Up { get; init; }
 
+    /// <summary>
+    /// NLM_F_ECHO (`ip -echo link add`): the kernel (5.19 and later) answers with the new link's
+    /// RTM_NEWLINK before the ack, which saves reading it back.
+    /// </summary>
+    public bool Echo { get; init; }
+
     public void Encode(NetlinkMessageWriter writer, uint sequence)
     {
-        const ushort flags = NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_ACK
+        ushort flags = NetlinkConstants.NLM_F_REQUEST | NetlinkConstants.NLM_F_ACK
             | NetlinkConstants.NLM_F_EXCL | NetlinkConstants.NLM_F_CREATE;
+        if (Echo)
+            flags |= NetlinkConstants.NLM_F_ECHO;
         using (writer.BeginMessage(RtnetlinkConstants.RTM_NEWLINK, flags, sequence))
         {
             uint up = Up ? InterfaceFlags.IFF_UP : 0;
