@@ -197,6 +197,8 @@ function Write-BenchmarkReport {
         # Lines printed above the table in results.md (machine, versions, runs).
         [string[]] $Preamble = @()
     )
+    # A scenario without targets passes nothing, which arrives here as one $null.
+    $Acceptance = @($Acceptance | Where-Object { $_ })
     $rows = foreach ($r in $Results) {
         $base = $Results | Where-Object { $_.Scenario -eq $r.Scenario -and $_.Count -eq $r.Count -and $_.Method -eq $Baseline } |
             Select-Object -First 1
@@ -216,7 +218,7 @@ function Write-BenchmarkReport {
     $rows | Format-Table -AutoSize | Out-String -Width 260 | Write-Host
     $ratioLine = "Ratio = method median / '$Baseline' median (above 1: ContainerNet is that many times faster); '-' where '$Baseline' has no time."
     Write-Host $ratioLine
-    if (@($Acceptance).Count) {
+    if ($Acceptance.Count) {
         Write-Host ''
         Write-Host 'Acceptance targets (issue 4):'
         $Acceptance | Format-Table -AutoSize | Out-String -Width 260 | Write-Host
@@ -229,7 +231,7 @@ function Write-BenchmarkReport {
     if ($markdown.Count) { $markdown += '' }
     $markdown += ConvertTo-MarkdownTable $rows
     $markdown += '', $ratioLine
-    if (@($Acceptance).Count) {
+    if ($Acceptance.Count) {
         $markdown += '', '## Acceptance targets (issue 4)', ''
         $markdown += ConvertTo-MarkdownTable $Acceptance
     }
