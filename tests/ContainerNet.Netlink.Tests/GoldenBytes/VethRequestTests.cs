@@ -21,19 +21,14 @@ public sealed class VethRequestTests
     /// <summary>ip link add vweb type veth peer name eth0 netns web</summary>
     private const string PeerInNamespace =
         "64000000 1000 0506 2b06066b 00000000" +            // nlmsghdr: len 100, RTM_NEWLINK, NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, seq 1795556907, pid 0
-        "00 00 0000 00000000 00000000 00000000" +           // ifinfomsg: family AF_UNSPEC, pad, type 0, index 0, flags 0x0, change 0x0
-        "0900 0300 7677656200 000000" +                     // IFLA_IFNAME (nla_len 9) = "vweb\0", 3 pad
-        "3800 1200" +                                       // IFLA_LINKINFO (nla_len 56)
-          "0800 0100 76657468" +                            //   IFLA_INFO_KIND (nla_len 8) = "veth" (no NUL)
-          "2c00 0200" +                                     //   IFLA_INFO_DATA (nla_len 44)
-            "2800 0100" +                                   //     VETH_INFO_PEER (nla_len 40)
-              "00 00 0000 00000000 00000000 00000000" +     //       ifinfomsg: family AF_UNSPEC, pad, type 0, index 0, flags 0x0, change 0x0
-              "0800 1c00 04000000" +                        //       IFLA_NET_NS_FD (nla_len 8) = 4
-              "0900 0300 6574683000 000000";                //       IFLA_IFNAME (nla_len 9) = "eth0\0", 3 pad
+        PeerInNamespacePayload;
 
-    /// <summary>ip -echo link add vweb type veth peer name eth0 netns web: as above, plus NLM_F_ECHO</summary>
+    /// <summary>ip -echo link add vweb type veth peer name eth0 netns web: the same payload, NLM_F_ECHO added</summary>
     private const string PeerInNamespaceEcho =
         "64000000 1000 0d06 2b06066b 00000000" +            // nlmsghdr: len 100, RTM_NEWLINK, NLM_F_REQUEST|NLM_F_ACK|NLM_F_ECHO|NLM_F_EXCL|NLM_F_CREATE, seq 1795556907, pid 0
+        PeerInNamespacePayload;
+
+    private const string PeerInNamespacePayload =
         "00 00 0000 00000000 00000000 00000000" +           // ifinfomsg: family AF_UNSPEC, pad, type 0, index 0, flags 0x0, change 0x0
         "0900 0300 7677656200 000000" +                     // IFLA_IFNAME (nla_len 9) = "vweb\0", 3 pad
         "3800 1200" +                                       // IFLA_LINKINFO (nla_len 56)
