@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using ContainerNet.Commands.Infrastructure;
-using ContainerNet.Core.Errors;
 
 namespace ContainerNet.Commands.Completion;
 
@@ -13,18 +12,8 @@ public sealed class BridgeNameCompleter : IArgumentCompleter
         string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string? namespaceName = fakeBoundParameters["Namespace"] as string;
-        WildcardPattern pattern = CompletionText.PatternFor(wordToComplete);
-        try
-        {
-            using IDisposable lease = ContainerNetSession.Connections.Acquire();
-            return ContainerNetSession.Links.List(namespaceName)
-                .Where(link => link.Kind == "bridge" && pattern.IsMatch(link.Name))
-                .Select(link => CompletionText.Result(link.Name, $"bridge {link.Name} ({link.State})"))
-                .ToList();
-        }
-        catch (ContainerNetException)
-        {
-            return Array.Empty<CompletionResult>();
-        }
+        using IDisposable lease = ContainerNetSession.Connections.Acquire(); // close the socket afterwards
+        return CompletionText.Offer(wordToComplete, () => ContainerNetSession.Links.List(namespaceName).Where(link => link.Kind == "bridge"),
+            link => link.Name, link => $"bridge {link.Name} ({link.State})");
     }
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ContainerNet.Core.Errors;
 
 namespace ContainerNet.Commands.Completion;
 
@@ -17,5 +18,23 @@ internal static class CompletionText
             ? $"'{value.Replace("'", "''")}'"
             : value;
         return new CompletionResult(text, value, CompletionResultType.ParameterValue, tooltip);
+    }
+
+    /// <summary>
+    /// The items whose name starts with what was typed, as completion results; nothing when reading
+    /// them fails (an unknown namespace typed so far, say): completion never shows an error.
+    /// </summary>
+    public static IEnumerable<CompletionResult> Offer<T>(string wordToComplete, Func<IEnumerable<T>> read,
+        Func<T, string> name, Func<T, string> tooltip)
+    {
+        WildcardPattern pattern = PatternFor(wordToComplete);
+        try
+        {
+            return read().Where(item => pattern.IsMatch(name(item))).Select(item => Result(name(item), tooltip(item))).ToList();
+        }
+        catch (ContainerNetException)
+        {
+            return Array.Empty<CompletionResult>();
+        }
     }
 }

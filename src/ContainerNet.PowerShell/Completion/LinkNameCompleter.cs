@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using ContainerNet.Commands.Infrastructure;
-using ContainerNet.Core.Errors;
 
 namespace ContainerNet.Commands.Completion;
 
@@ -13,18 +12,8 @@ public sealed class LinkNameCompleter : IArgumentCompleter
         string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string? namespaceName = fakeBoundParameters["Namespace"] as string;
-        WildcardPattern pattern = CompletionText.PatternFor(wordToComplete);
-        try
-        {
-            using IDisposable lease = ContainerNetSession.Connections.Acquire(); // close the socket afterwards
-            return ContainerNetSession.Links.List(namespaceName)
-                .Where(link => pattern.IsMatch(link.Name))
-                .Select(link => CompletionText.Result(link.Name, $"{link.Kind} {link.Name} ({link.State})"))
-                .ToList();
-        }
-        catch (ContainerNetException)
-        {
-            return Array.Empty<CompletionResult>(); // unknown namespace typed so far: nothing to offer
-        }
+        using IDisposable lease = ContainerNetSession.Connections.Acquire(); // close the socket afterwards
+        return CompletionText.Offer(wordToComplete, () => ContainerNetSession.Links.List(namespaceName),
+            link => link.Name, link => $"{link.Kind} {link.Name} ({link.State})");
     }
 }
