@@ -140,6 +140,8 @@ Describe 'Bad input gives a stable ErrorId and category, and changes nothing' {
         @{ Case = 'MTU 10'; Command = 'New-VethPair'; Parameters = @{ Name = 'bi-new1'; PeerName = 'bi-new2'; Mtu = 10 }; ErrorId = 'InvalidMtu'; Category = 'InvalidArgument' }
         @{ Case = 'MTU 70000'; Command = 'New-VethPair'; Parameters = @{ Name = 'bi-new1'; PeerName = 'eth0'; PeerNamespace = 'bi-ns'; Mtu = 70000 }; ErrorId = 'InvalidMtu'; Category = 'InvalidArgument' }
         @{ Case = 'MTU 65536, above the veth maximum'; Command = 'New-VethPair'; Parameters = @{ Name = 'bi-new1'; PeerName = 'bi-new2'; Mtu = 65536 }; ErrorId = 'InvalidMtu'; Category = 'InvalidArgument' }
+        @{ Case = 'queue count 0'; Command = 'New-VethPair'; Parameters = @{ Name = 'bi-new1'; PeerName = 'eth0'; PeerNamespace = 'bi-ns'; QueueCount = 0 }; ErrorId = 'InvalidQueueCount'; Category = 'InvalidArgument' }
+        @{ Case = 'queue count 4097, above the kernel limit'; Command = 'New-VethPair'; Parameters = @{ Name = 'bi-new1'; PeerName = 'bi-new2'; QueueCount = 4097 }; ErrorId = 'InvalidQueueCount'; Category = 'InvalidArgument' }
         @{ Case = 'MTU 67 (Set-NetLink)'; Command = 'Set-NetLink'; Parameters = @{ Name = 'bi-v0'; Mtu = 67 }; ErrorId = 'InvalidMtu'; Category = 'InvalidArgument' }
         @{ Case = 'MTU 65536 (Set-NetLink)'; Command = 'Set-NetLink'; Parameters = @{ Name = 'bi-v0'; Mtu = 65536 }; ErrorId = 'InvalidMtu'; Category = 'InvalidArgument' }
         @{ Case = 'MAC address that is not hex'; Command = 'New-VethPair'; Parameters = @{ Name = 'bi-new1'; PeerName = 'bi-new2'; MacAddress = 'zz:zz:zz:zz:zz:zz' }; ErrorId = 'InvalidMacAddress'; Category = 'InvalidArgument' }

@@ -157,6 +157,43 @@ Describe 'New-VethPair' {
         $pair.PeerMacAddress | Should -BeExactly '02:aa:bb:cc:dd:02'
     }
 
+    It 'creates each end with one transmit and one receive queue, where the kernel alone would give one per CPU' {
+        $name = New-TestName vq1
+        $control = New-TestName vqc
+        $hostLinks.Add($name)
+        $hostLinks.Add($control)
+        # The control pair is made by ip without queue counts: the kernel's own allocation.
+        Invoke-Ip link add $control type veth peer name "${control}p"
+        # veth's default is one queue per possible CPU (/sys/devices/system/cpu/possible, e.g. "0-1").
+        $possible = (Get-Content -Raw /sys/devices/system/cpu/possible).Trim() -split ',' | ForEach-Object {
+            $first, $last = $_ -split '-'; if ($last) { [int]$last - [int]$first + 1 } else { 1 } }
+        $cpus = ($possible | Measure-Object -Sum).Sum
+
+        $null = New-VethPair -Name $name -PeerName eth0 -PeerNamespace $ns
+
+        foreach ($end in (Get-OracleLink -Name $name), (Get-OracleLink -Namespace $ns -Name eth0)) {
+            $end.num_tx_queues | Should -Be 1
+            $end.num_rx_queues | Should -Be 1
+        }
+        (Get-OracleLink -Name $control).num_tx_queues | Should -Be $cpus
+        # All allocated queues are active: sysfs lists one tx and one rx queue directory.
+        @(Get-ChildItem -Name "/sys/class/net/$name/queues") | Sort-Object | Should -Be @('rx-0', 'tx-0')
+    }
+
+    It '-QueueCount gives both ends that many queues, all active' {
+        $name = New-TestName vq4
+        $hostLinks.Add($name)
+
+        $null = New-VethPair -Name $name -PeerName eth0 -PeerNamespace $ns -QueueCount 4
+
+        foreach ($end in (Get-OracleLink -Name $name), (Get-OracleLink -Namespace $ns -Name eth0)) {
+            $end.num_tx_queues | Should -Be 4
+            $end.num_rx_queues | Should -Be 4
+        }
+        @(Get-ChildItem -Name "/sys/class/net/$name/queues" -Filter 'tx-*').Count | Should -Be 4
+        @(Get-ChildItem -Name "/sys/class/net/$name/queues" -Filter 'rx-*').Count | Should -Be 4
+    }
+
     It 'gives each end a random unicast, locally administered MAC when none is given' {
         $name = New-TestName vmac
         $hostLinks.Add($name)

@@ -18,6 +18,16 @@ public sealed partial class LinkOperations
     /// <summary>Loopback's default; each device's own maximum (IFLA_MAX_MTU) is enforced by the kernel.</summary>
     public const int MaxMtu = 65536;
 
+    /// <summary>
+    /// Queues per veth end unless asked otherwise: one, as a veth uses by default. Said in the request
+    /// because left unsaid the kernel allocates one queue per CPU and then cuts the active count to
+    /// one for each end, and each cut waits for an RCU grace period while holding the rtnl lock.
+    /// </summary>
+    public const int DefaultQueueCount = 1;
+
+    /// <summary>The kernel's limit on queues per device (rtnl_create_link).</summary>
+    public const int MaxQueueCount = 4096;
+
     private readonly NamespaceConnections _connections;
 
     public LinkOperations(NamespaceConnections connections) => _connections = connections;
@@ -78,6 +88,7 @@ public sealed partial class LinkOperations
             throw new ContainerNetException("DuplicateInterfaceName", ErrorKind.InvalidArgument, spec.Name,
                 $"Both ends of the veth pair are named '{spec.Name}' in {Describe(hostNamespace)}. Give the peer another name, or put it in another namespace with -PeerNamespace.");
         ValidateMtu(spec.Mtu, spec.Name);
+        uint queues = (uint)ValidateQueueCount(spec.QueueCount ?? DefaultQueueCount, spec.Name);
         byte[] mac = spec.MacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.MacAddress);
         byte[] peerMac = spec.PeerMacAddress is null ? MacAddress.NewRandom() : MacAddress.Parse(spec.PeerMacAddress, "peer MAC address");
 
@@ -97,12 +108,14 @@ public sealed partial class LinkOperations
                 // A bridge port comes up only after its address generation mode is set (below).
                 Up = spec.Up && bridgeIndex is null,
                 MasterIndex = bridgeIndex,
+                QueueCount = queues,
                 Kind = new VethKind
                 {
                     PeerName = spec.PeerName,
                     PeerNamespaceFd = peerFd >= 0 ? peerFd : null,
                     PeerMtu = spec.Mtu,
                     PeerMacAddress = peerMac,
+                    PeerQueueCount = queues,
                 },
                 Echo = true,
             };
@@ -346,6 +359,14 @@ public sealed partial class LinkOperations
         if (mtu is { } value && (value < MinMtu || value > MaxMtu))
             throw new ContainerNetException("InvalidMtu", ErrorKind.InvalidArgument, value,
                 $"MTU {value} for '{name}' is out of range. Use a value from {MinMtu} to {MaxMtu} (and within the device's own limit); 1500 is the Ethernet default.");
+    }
+
+    private static int ValidateQueueCount(int count, string name)
+    {
+        if (count < 1 || count > MaxQueueCount)
+            throw new ContainerNetException("InvalidQueueCount", ErrorKind.InvalidArgument, count,
+                $"Queue count {count} for veth pair '{name}' is out of range. Use a value from 1 to {MaxQueueCount}; 1 (the default) suits a container, more only help multi-queue XDP or RSS tests.");
+        return count;
     }
 
     private LinkMessage Lookup(string? namespaceName, string name) =>

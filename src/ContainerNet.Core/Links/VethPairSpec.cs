@@ -16,6 +16,11 @@ public sealed record VethPairSpec
     public string? MacAddress { get; init; }
     public string? PeerMacAddress { get; init; }
 
+    /// <summary>
+    /// Transmit and receive queues of each end; null = <see cref="LinkOperations.DefaultQueueCount"/>.
+    /// </summary>
+    public int? QueueCount { get; init; }
+
     /// <summary>Attach the first end to this bridge (in its namespace) within the create request.</summary>
     public string? Bridge { get; init; }
 

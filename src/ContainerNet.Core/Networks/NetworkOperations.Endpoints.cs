@@ -217,8 +217,12 @@ public sealed partial class NetworkOperations
                     host.Execute(new NewLinkRequest
                     {
                         Name = name, MasterIndex = bridgeIndex, Mtu = doc.Mtu, Group = doc.LinkGroup,
-                        MacAddress = Links.MacAddress.NewRandom(),
-                        Kind = new VethKind { PeerName = endpoint.InterfaceName, PeerNamespaceFd = peerFd, PeerMtu = doc.Mtu, PeerMacAddress = mac },
+                        MacAddress = Links.MacAddress.NewRandom(), QueueCount = LinkOperations.DefaultQueueCount,
+                        Kind = new VethKind
+                        {
+                            PeerName = endpoint.InterfaceName, PeerNamespaceFd = peerFd, PeerMtu = doc.Mtu, PeerMacAddress = mac,
+                            PeerQueueCount = LinkOperations.DefaultQueueCount,
+                        },
                     });
                     break;
                 }

@@ -19,6 +19,8 @@ public static class IfLinkConstants
     public const ushort IFLA_GROUP = 27;
     public const ushort IFLA_NET_NS_FD = 28;
     public const ushort IFLA_EXT_MASK = 29;
+    public const ushort IFLA_NUM_TX_QUEUES = 31;
+    public const ushort IFLA_NUM_RX_QUEUES = 32;
     public const ushort IFLA_CARRIER = 33;
     public const ushort IFLA_LINK_NETNSID = 37;
     public const ushort IFLA_MIN_MTU = 50;

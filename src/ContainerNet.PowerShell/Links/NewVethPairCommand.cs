@@ -42,6 +42,10 @@ public sealed class NewVethPairCommand : ContainerNetCmdlet
     [ArgumentCompleter(typeof(Completion.BridgeNameCompleter))]
     public string? Bridge { get; set; }
 
+    /// <summary>Transmit and receive queues of each end (default 1).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public int? QueueCount { get; set; }
+
     /// <summary>Brings both ends up in the same request.</summary>
     [Parameter]
     public SwitchParameter Up { get; set; }
@@ -60,6 +64,7 @@ public sealed class NewVethPairCommand : ContainerNetCmdlet
             Mtu = Mtu,
             MacAddress = MacAddress,
             PeerMacAddress = PeerMacAddress,
+            QueueCount = QueueCount,
             Bridge = string.IsNullOrEmpty(Bridge) ? null : Bridge,
             Up = Up,
         })));

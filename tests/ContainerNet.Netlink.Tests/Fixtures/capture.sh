@@ -39,6 +39,7 @@ T new_veth_netns  ip link add vweb type veth peer name eth0 netns web
 T new_veth_opts   ip link add vfull address 02:00:00:00:00:01 mtu 1400 up type veth peer address 02:00:00:00:00:02 mtu 1400 netns web name eth1
 T new_veth_peerup ip link add vup type veth peer name eth2 netns web up
 T new_veth_group  ip link add vg mtu 1400 group 7 master cn0 type veth peer name vgp
+T new_veth_queues ip link add vq numtxqueues 1 numrxqueues 1 type veth peer numtxqueues 1 numrxqueues 1 netns web name eth3
 T set_up          ip link set vweb up
 T set_down        ip link set vweb down
 T set_mtu         ip link set vweb mtu 1400

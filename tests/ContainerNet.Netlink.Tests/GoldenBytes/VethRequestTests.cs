@@ -60,6 +60,26 @@ public sealed class VethRequestTests
               "0800 1c00 04000000" +                        //       IFLA_NET_NS_FD (nla_len 8) = 4
               "0900 0300 6574683100 000000";                //       IFLA_IFNAME (nla_len 9) = "eth1\0", 3 pad
 
+    /// <summary>
+    /// ip link add vq numtxqueues 1 numrxqueues 1 type veth peer numtxqueues 1 numrxqueues 1 netns web name eth3
+    /// (without them a veth on this 2-CPU machine is created with 2 queues per end: ip -d link says numtxqueues 2)
+    /// </summary>
+    private const string QueuesOnBothEnds =
+        "80000000 1000 0506 2b06066b 00000000" +            // nlmsghdr: len 128, RTM_NEWLINK, NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, seq 1795556907, pid 0
+        "00 00 0000 00000000 00000000 00000000" +           // ifinfomsg: family AF_UNSPEC, pad, type 0, index 0, flags 0x0, change 0x0
+        "0800 1f00 01000000" +                              // IFLA_NUM_TX_QUEUES (nla_len 8) = 1
+        "0800 2000 01000000" +                              // IFLA_NUM_RX_QUEUES (nla_len 8) = 1
+        "0700 0300 767100 00" +                             // IFLA_IFNAME (nla_len 7) = "vq\0", 1 pad
+        "4800 1200" +                                       // IFLA_LINKINFO (nla_len 72)
+          "0800 0100 76657468" +                            //   IFLA_INFO_KIND (nla_len 8) = "veth" (no NUL)
+          "3c00 0200" +                                     //   IFLA_INFO_DATA (nla_len 60)
+            "3800 0100" +                                   //     VETH_INFO_PEER (nla_len 56)
+              "00 00 0000 00000000 00000000 00000000" +     //       ifinfomsg: family AF_UNSPEC, pad, type 0, index 0, flags 0x0, change 0x0
+              "0800 1f00 01000000" +                        //       IFLA_NUM_TX_QUEUES (nla_len 8) = 1
+              "0800 2000 01000000" +                        //       IFLA_NUM_RX_QUEUES (nla_len 8) = 1
+              "0800 1c00 04000000" +                        //       IFLA_NET_NS_FD (nla_len 8) = 4
+              "0900 0300 6574683300 000000";                //       IFLA_IFNAME (nla_len 9) = "eth3\0", 3 pad
+
     /// <summary>ip link add vg mtu 1400 group 7 master cn0 type veth peer name vgp (cn0 had index 2)</summary>
     private const string GroupAndMasterPeerInSameNamespace =
         "6c000000 1000 0506 2b06066b 00000000" +            // nlmsghdr: len 108, RTM_NEWLINK, NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, seq 1795556907, pid 0
@@ -98,6 +118,19 @@ public sealed class VethRequestTests
         };
 
         Golden.AssertEncodes(PeerInNamespaceEcho, request, Sequence);
+    }
+
+    [Fact]
+    public void Queue_counts_on_both_ends()
+    {
+        var request = new NewLinkRequest
+        {
+            Name = "vq",
+            QueueCount = 1,
+            Kind = new VethKind { PeerName = "eth3", PeerNamespaceFd = 4, PeerQueueCount = 1 },
+        };
+
+        Golden.AssertEncodes(QueuesOnBothEnds, request, Sequence);
     }
 
     [Fact]

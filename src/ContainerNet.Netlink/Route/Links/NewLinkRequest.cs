@@ -9,8 +9,8 @@ namespace ContainerNet.Netlink.Route.Links;
 /// <summary>
 /// RTM_NEWLINK with NLM_F_CREATE|NLM_F_EXCL: create a link of a given kind.
 /// Layout: nlmsghdr, ifinfomsg (flags/change carry IFF_UP when Up), [IFLA_ADDRESS] [IFLA_MTU]
-/// [IFLA_GROUP] [IFLA_MASTER] IFLA_IFNAME, IFLA_LINKINFO { IFLA_INFO_KIND (no NUL), [IFLA_INFO_DATA] }.
-/// Same bytes as iproute2's `ip link add NAME address A mtu M group G master B up type KIND`
+/// [IFLA_GROUP] [IFLA_MASTER] [IFLA_NUM_TX_QUEUES IFLA_NUM_RX_QUEUES] IFLA_IFNAME, IFLA_LINKINFO { IFLA_INFO_KIND (no NUL), [IFLA_INFO_DATA] }.
+/// Same bytes as iproute2's `ip link add NAME address A mtu M group G master B numtxqueues Q numrxqueues Q up type KIND`
 /// (it emits options in command-line order; this is that order).
 /// </summary>
 public sealed class NewLinkRequest : INetlinkRequest
@@ -21,6 +21,9 @@ public sealed class NewLinkRequest : INetlinkRequest
     public byte[]? MacAddress { get; init; }
     public uint? Group { get; init; }
     public int? MasterIndex { get; init; }
+
+    /// <summary>Transmit and receive queues the device is created with (IFLA_NUM_TX/RX_QUEUES); null = the kind's default.</summary>
+    public uint? QueueCount { get; init; }
     public bool Up { get; init; }
 
     /// <summary>
@@ -47,6 +50,8 @@ public sealed class NewLinkRequest : INetlinkRequest
                 writer.PutU32(IfLinkConstants.IFLA_GROUP, group);
             if (MasterIndex is { } master)
                 writer.PutU32(IfLinkConstants.IFLA_MASTER, (uint)master);
+            if (QueueCount is { } queues)
+                QueueAttributes.Write(writer, queues);
             writer.PutString(IfLinkConstants.IFLA_IFNAME, Name);
             using (writer.Nest(IfLinkConstants.IFLA_LINKINFO))
             {

@@ -1,5 +1,6 @@
 using ContainerNet.Netlink.Constants;
 using ContainerNet.Netlink.Wire;
+using ContainerNet.Netlink.Route.Links;
 
 namespace ContainerNet.Netlink.Route.Links.Kinds;
 
@@ -20,6 +21,9 @@ public sealed class VethKind : ILinkKind
 
     public byte[]? PeerMacAddress { get; init; }
 
+    /// <summary>Transmit and receive queues of the peer; null = the kernel's default (one per CPU).</summary>
+    public uint? PeerQueueCount { get; init; }
+
     public string Kind => "veth";
 
     public void WriteInfoData(NetlinkMessageWriter writer)
@@ -33,6 +37,8 @@ public sealed class VethKind : ILinkKind
                 writer.PutAttribute(IfLinkConstants.IFLA_ADDRESS, mac);
             if (PeerMtu is { } mtu)
                 writer.PutU32(IfLinkConstants.IFLA_MTU, (uint)mtu);
+            if (PeerQueueCount is { } queues)
+                QueueAttributes.Write(writer, queues);
             if (PeerNamespaceFd is { } fd)
                 writer.PutU32(IfLinkConstants.IFLA_NET_NS_FD, (uint)fd);
             writer.PutString(IfLinkConstants.IFLA_IFNAME, PeerName);
