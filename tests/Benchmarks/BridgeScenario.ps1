@@ -257,8 +257,8 @@ function Get-BridgeScenario {
     @{ Name = $script:BridgeScenarioName; Methods = $methods }
 }
 
-# Issue 4's targets, at the largest N measured. Each is a ratio of medians; "n/a" where a method has
-# no time (not available or failed).
+# Issue 4's targets, at the largest N measured, and one of ours marked as such (the loop of one cmdlet
+# call per step). Each is a ratio of medians; "n/a" where a method has no time (not available or failed).
 function Get-BridgeAcceptance($Results) {
     $rows = @($Results | Where-Object Scenario -EQ $script:BridgeScenarioName)
     if ($rows.Count -eq 0) { return @() }
@@ -291,7 +291,7 @@ function Get-BridgeAcceptance($Results) {
     & $check 'setup: cmdlets within 1.5x of Core (cmdlets / Core <= 1.5)' $cmdlets 'cmdlets' $core 'Core' SetupMedian 1.5 $true
     & $check 'setup: cmdlets 10x faster than ip per step (ip per step / cmdlets >= 10)' $perStep 'ip per step' $cmdlets 'cmdlets' SetupMedian 10 $false
     & $check 'setup: Core 10x faster than ip per step (ip per step / Core >= 10)' $perStep 'ip per step' $core 'Core' SetupMedian 10 $false
-    & $check 'setup: cmdlets one call per step 10x faster than ip per step (ip per step / cmdlets per step >= 10)' $perStep 'ip per step' $cmdletsPerStep 'cmdlets, one call per step' SetupMedian 10 $false
+    & $check 'setup (ours, beyond the issue): cmdlets one call per step 10x faster than ip per step (ip per step / cmdlets per step >= 10)' $perStep 'ip per step' $cmdletsPerStep 'cmdlets, one call per step' SetupMedian 10 $false
     & $check 'teardown: cmdlets 5x faster than ip -batch veth by veth (ip -batch / cmdlets >= 5)' $batch 'ip -batch' $cmdlets 'cmdlets' TeardownMedian 5 $false
     & $check 'teardown: Core 5x faster than ip -batch veth by veth (ip -batch / Core >= 5)' $batch 'ip -batch' $core 'Core' TeardownMedian 5 $false
 }
