@@ -1,4 +1,3 @@
-using System.Text;
 using ContainerNet.Core.Addressing;
 using ContainerNet.Core.Errors;
 using ContainerNet.Core.Namespaces;
@@ -58,21 +57,8 @@ public sealed class ForwardingOperations
         IPv6 = Read(namespaceName, IPv6Path),
     };
 
-    private void Write(string? namespaceName, string path, bool enabled)
-    {
-        int fd = _registry.OpenNamespaceFile(namespaceName, path, LibC.O_WRONLY);
-        try
-        {
-            byte[] value = Encoding.ASCII.GetBytes(enabled ? "1\n" : "0\n");
-            int error = Syscall.Write(fd, value);
-            if (error != 0)
-                throw KernelErrors.FromErrno(error, $"write {path} in {Links.LinkOperations.Describe(namespaceName)}", path, "ObjectNotFound");
-        }
-        finally
-        {
-            Syscall.Close(fd);
-        }
-    }
+    private void Write(string? namespaceName, string path, bool enabled) =>
+        _registry.WriteNamespaceFile(namespaceName, path, enabled ? "1\n" : "0\n");
 
     private bool Read(string? namespaceName, string path)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using ContainerNet.Core.Errors;
 using ContainerNet.Core.Native;
 using ContainerNet.Netlink.Constants;
@@ -289,6 +290,22 @@ public sealed class NamespaceRegistry
         finally
         {
             Syscall.Close(namespaceFd);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> to a per-namespace file (a sysctl) as the named namespace sees it.</summary>
+    public void WriteNamespaceFile(string? namespaceName, string path, string value)
+    {
+        int fd = OpenNamespaceFile(namespaceName, path, LibC.O_WRONLY);
+        try
+        {
+            int error = Syscall.Write(fd, Encoding.ASCII.GetBytes(value));
+            if (error != 0)
+                throw KernelErrors.FromErrno(error, $"write {path} in {Links.LinkOperations.Describe(namespaceName)}", path, "ObjectNotFound");
+        }
+        finally
+        {
+            Syscall.Close(fd);
         }
     }
 
