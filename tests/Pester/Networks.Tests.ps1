@@ -114,6 +114,10 @@ Describe 'Connect-ContainerNetwork builds the container''s network as Docker doe
         Get-OracleAddressCidr -Interface $web1.HostInterface -Family IPv6 | Should -BeNullOrEmpty
         Get-OracleAddressCidr -Namespace $c.web1 -Interface eth0 -Family IPv6 | Should -BeNullOrEmpty
         $hostEnd.inet6_addr_gen_mode | Should -BeExactly 'none'
+        # As Docker 26.0.2+: IPv6 is disabled on the endpoint of an IPv4-only network, not only left
+        # without addresses (so no router advertisement can give it one); lo keeps ::1.
+        & ip netns exec $c.web1 cat /proc/sys/net/ipv6/conf/eth0/disable_ipv6 | Should -BeExactly '1'
+        Get-OracleAddressCidr -Namespace $c.web1 -Interface lo -Family IPv6 | Should -Contain '::1/128'
     }
 
     It 'Get-ContainerNetwork shows the network and its endpoints as the state and the kernel have them' {
@@ -313,6 +317,7 @@ Describe 'New-ContainerNetwork choices' {
             $ea.IPv6Address | Should -BeExactly 'fd00:65::2/64'
             Get-OracleAddressCidr -Namespace $a -Interface eth0 -Family IPv6 | Should -Contain 'fd00:65::2/64'
             @(Get-OracleAddressCidr -Namespace $a -Interface eth0 -Family IPv6 | Where-Object { $_ -like 'fe80:*' }).Count | Should -Be 1
+            & ip netns exec $a cat /proc/sys/net/ipv6/conf/eth0/disable_ipv6 | Should -BeExactly '0'
             (Invoke-InContainer $b "ping -6 -n -q -c 1 -W 2 fd00:65::2").ExitCode | Should -Be 0
             (Invoke-InContainer $b "getent ahostsv6 $a").Output | Should -Match 'fd00:65::2'
         }

@@ -261,16 +261,20 @@ public sealed partial class NetworkOperations
 
     /// <summary>
     /// In the container, in one pipelined send: lo up, the interface up, its addresses, and the default
-    /// route(s). On a network without IPv6 the interface gets no IPv6 addresses at all (as Docker 26+
-    /// disables IPv6 on endpoints of IPv4-only networks).
+    /// route(s). On a network without IPv6 the interface has IPv6 disabled before it comes up, as
+    /// Docker 26.0.2 and later do (CVE-2024-32473): no addresses, no router advertisements taken, no
+    /// multicast groups joined.
     /// </summary>
     private void ConfigureInside(NetworkDocument doc, EndpointDocument endpoint, int index, Func<IPFamily, bool> needsDefaultRoute)
     {
         NetlinkConnection inside = _connections.Route(endpoint.Container);
-        var requests = new List<INetlinkRequest> { new SetLinkRequest { Index = LoopbackIndex, Up = true } };
         if (endpoint.IPv6Address is null)
-            requests.Add(new SetLinkRequest { Index = index, IPv6AddressGenerationMode = IfLinkConstants.IN6_ADDR_GEN_MODE_NONE });
-        requests.Add(new SetLinkRequest { Index = index, Up = true });
+            DisableIPv6(endpoint);
+        var requests = new List<INetlinkRequest>
+        {
+            new SetLinkRequest { Index = LoopbackIndex, Up = true },
+            new SetLinkRequest { Index = index, Up = true },
+        };
         var routes = new List<INetlinkRequest>();
         foreach (SubnetDocument subnet in doc.Subnets)
         {
@@ -288,6 +292,18 @@ public sealed partial class NetworkOperations
         }
         requests.AddRange(routes);
         ThrowFirst(inside.ExecuteAll(requests), $"configure '{endpoint.InterfaceName}' in '{endpoint.Container}'");
+    }
+
+    /// <summary>net.ipv6.conf.IFACE.disable_ipv6 = 1 in the container; a kernel without IPv6 has no file and needs nothing.</summary>
+    private void DisableIPv6(EndpointDocument endpoint)
+    {
+        try
+        {
+            _connections.Registry.WriteNamespaceFile(endpoint.Container, $"/proc/sys/net/ipv6/conf/{endpoint.InterfaceName}/disable_ipv6", "1\n");
+        }
+        catch (ContainerNetException ex) when (ex.Errno == LibC.ENOENT && !File.Exists("/proc/sys/net/ipv6/conf/all/disable_ipv6"))
+        {
+        }
     }
 
     private static RouteRequest DefaultRoute(IPFamily family, IPAddress gateway, int index) => new()
